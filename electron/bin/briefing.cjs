@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// `npx briefing …`: builds the app first if the sources changed (e.g. straight after
+// npm install), then runs the CLI bundle.
+'use strict';
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { root, isBuildStale } = require('../tooling/stale.cjs');
+
+if (isBuildStale()) {
+  const build = spawnSync(process.execPath, [path.join(root, 'electron', 'tooling', 'build.mjs'), '--quiet'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+require(path.join(root, 'dist', 'electron', 'cli.cjs'));

@@ -1,0 +1,60 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parsePackText } from '../shared/pack/parse.js';
+import { fromNodeError } from '../shared/api/errors.js';
+
+/**
+ * The `briefing` command line. Each command returns an exit code; output is plain English,
+ * one line per file, and never a stack trace.
+ */
+const USAGE = `Usage: briefing <command> [options]
+
+Commands:
+  validate <file…>    Check briefing packs (.briefing); prints OK or the problem for each.
+  help                Show this help.
+`;
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const consoleIo: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+export async function validateFiles(files: string[], io: CliIo): Promise<number> {
+  if (files.length === 0) {
+    io.err('validate: name at least one .briefing file.');
+    return 2;
+  }
+  let failed = 0;
+  for (const file of files) {
+    const label = path.basename(file);
+    try {
+      const text = await fs.readFile(file, 'utf8');
+      const pack = parsePackText(text, { label });
+      io.out(`OK    ${file}  (${pack.frontSheet.title || 'untitled'}, ${pack.sections.length} section${pack.sections.length === 1 ? '' : 's'})`);
+    } catch (err) {
+      failed++;
+      io.out(`FAIL  ${file}: ${fromNodeError(err, label).message}`);
+    }
+  }
+  io.out(`${files.length - failed} of ${files.length} file${files.length === 1 ? '' : 's'} valid.`);
+  return failed > 0 ? 1 : 0;
+}
+
+export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'validate':
+      return validateFiles(rest, io);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      io.err(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}

@@ -1,0 +1,52 @@
+import type { HostHandlers } from '../shared/api/contract.js';
+import type { HostPlatform } from './hostPlatform.js';
+import { PackStore } from './workspace/packStore.js';
+import { SettingsStore } from './workspace/settingsStore.js';
+import type { Settings } from '../shared/api/settings.js';
+
+export interface ServiceOptions {
+  platform: HostPlatform;
+  /** Used instead of the stored setting (the browser host's --workspace flag, tests). */
+  workspaceOverride?: string;
+  defaults?: Settings;
+}
+
+/**
+ * The back end: one implementation of every method in the host contract, shared by the
+ * Electron IPC handlers, the browser host and the tests.
+ */
+export function createServices(options: ServiceOptions): HostHandlers {
+  const { platform } = options;
+  const settings = new SettingsStore(platform.dataDir, options.defaults);
+  let store: PackStore | undefined;
+
+  async function packs(): Promise<PackStore> {
+    const dir = options.workspaceOverride ?? (await settings.get()).workspaceDir;
+    if (!store || store.workspaceDir !== dir) {
+      store = new PackStore({ workspaceDir: dir, trash: (p) => platform.trash(p, dir) });
+    }
+    return store;
+  }
+
+  return {
+    async getAppInfo() {
+      return {
+        appVersion: platform.appVersion,
+        host: platform.host,
+        workspaceDir: (await packs()).workspaceDir,
+        dataDir: platform.dataDir,
+        platform: process.platform,
+      };
+    },
+    getSettings: () => settings.get(),
+    updateSettings: (patch) => settings.update(patch),
+    listPacks: async () => (await packs()).list(),
+    createPack: async ({ title }) => (await packs()).create(title),
+    openPack: async ({ file }) => (await packs()).open(file),
+    savePack: async ({ file, pack, baseRevision }) => (await packs()).save(file, pack, baseRevision),
+    savePackAs: async ({ pack, title }) => (await packs()).saveAs(pack, title),
+    renamePack: async ({ file, title }) => (await packs()).rename(file, title),
+    duplicatePack: async ({ file }) => (await packs()).duplicate(file),
+    deletePack: async ({ file }) => (await packs()).delete(file),
+  };
+}

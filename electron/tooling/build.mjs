@@ -1,0 +1,58 @@
+// Builds what the app needs: the renderer (Vite) into dist/renderer and the Node/Electron
+// entry points (esbuild) into dist/electron. Skips the work when nothing changed since the
+// last build, so `npm run serve`, `npm start`, the CLI and the tests can always call it.
+import { build as esbuild } from 'esbuild';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const { root, stampFile: stamp, isBuildStale } = require('./stale.cjs');
+const dist = path.join(root, 'dist');
+const quiet = process.argv.includes('--quiet');
+const force = process.argv.includes('--force');
+const log = (msg) => quiet || console.log(msg);
+
+export const ENTRY_POINTS = {
+  cli: 'electron/cliMain.ts',
+  serve: 'electron/serveMain.ts',
+  main: 'electron/main.ts',
+  preload: 'electron/preload.ts',
+};
+
+export async function buildAll() {
+  if (!force && !isBuildStale()) {
+    log('Build is up to date.');
+    return;
+  }
+  log('Building the renderer…');
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+  log('Building the back end…');
+  await esbuild({
+    absWorkingDir: root,
+    entryPoints: Object.fromEntries(Object.entries(ENTRY_POINTS).map(([name, file]) => [name, path.join(root, file)])),
+    outdir: path.join(dist, 'electron'),
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'linked',
+    // electron is provided by the runtime; never bundle it.
+    external: ['electron'],
+    logLevel: 'error',
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
+  mkdirSync(dist, { recursive: true });
+  writeFileSync(stamp, new Date().toISOString());
+  log('Build finished.');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildAll().catch((err) => {
+    console.error(`Build failed: ${err?.message ?? err}`);
+    process.exit(1);
+  });
+}

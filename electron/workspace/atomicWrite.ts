@@ -1,0 +1,72 @@
+import { promises as realFs } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * The file operations atomic saving needs. Tests pass a version that fails part-way to
+ * prove the previous file survives; production uses node:fs/promises.
+ */
+export interface AtomicFs {
+  open: typeof realFs.open;
+  rename: typeof realFs.rename;
+  copyFile: typeof realFs.copyFile;
+  unlink: typeof realFs.unlink;
+  mkdir: typeof realFs.mkdir;
+}
+
+export interface AtomicWriteOptions {
+  /** Copy the file being replaced here first, so the previous version is always kept. */
+  backupPath?: string;
+  fs?: AtomicFs;
+}
+
+/**
+ * Write `data` to `target` so that a crash or a failed write at any moment leaves either the
+ * old file or the new one, never a mixture: write a temp file in the same folder (same
+ * volume, so rename is atomic), fsync it, keep a backup of the old file, rename over the
+ * target, then fsync the folder where the platform allows it.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const fs = options.fs ?? realFs;
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle: Awaited<ReturnType<typeof realFs.open>> | undefined;
+  try {
+    handle = await fs.open(temp, 'wx');
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    if (options.backupPath) await backupExisting(fs, target, options.backupPath);
+    await fs.rename(temp, target);
+  } catch (err) {
+    if (handle) await handle.close().catch(() => undefined);
+    await fs.unlink(temp).catch(() => undefined);
+    throw err;
+  }
+  await fsyncDir(dir);
+}
+
+async function backupExisting(fs: AtomicFs, target: string, backupPath: string): Promise<void> {
+  await fs.mkdir(path.dirname(backupPath), { recursive: true });
+  try {
+    await fs.copyFile(target, backupPath);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}
+
+/** Make the rename itself durable. Windows cannot open folders for fsync, so skip there. */
+async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  try {
+    const handle = await realFs.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some network file systems refuse fsync on folders; the data itself is already synced.
+  }
+}

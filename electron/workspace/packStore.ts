@@ -1,0 +1,233 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { HostError, fromNodeError } from '../../shared/api/errors.js';
+import type { OpenedPack, PackList, PackListEntry, SavedPack } from '../../shared/api/contract.js';
+import { PACK_EXTENSION } from '../../shared/pack/format.js';
+import { parsePackText, serialisePack } from '../../shared/pack/parse.js';
+import { newId, newPack } from '../../shared/pack/defaults.js';
+import type { Pack } from '../../shared/pack/schema.js';
+import { writeFileAtomic, type AtomicFs } from './atomicWrite.js';
+import { SerialQueue } from './serialQueue.js';
+import { uniqueFileName } from './fileNames.js';
+import { mapLimit } from './mapLimit.js';
+
+export interface PackStoreOptions {
+  workspaceDir: string;
+  /** Move a file to the trash: the OS trash in Electron, `.trash` in the browser host. */
+  trash: (absolutePath: string) => Promise<void>;
+  /** Injected in tests to make writes fail part-way. */
+  fs?: AtomicFs;
+  now?: () => Date;
+}
+
+/** Previous versions of each pack, one per file, kept by every save. */
+export const BACKUP_FOLDER = '.backups';
+
+export function revisionOf(bytes: string | Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+}
+
+interface CachedEntry {
+  mtimeMs: number;
+  size: number;
+  entry: PackListEntry;
+}
+
+/**
+ * The packs in one workspace folder. Every method takes a plain file name, resolves it
+ * inside the folder, and maps file-system failures to typed, plain-English errors.
+ */
+export class PackStore {
+  readonly workspaceDir: string;
+  private readonly queue = new SerialQueue();
+  private readonly listCache = new Map<string, CachedEntry>();
+  private readonly options: PackStoreOptions;
+
+  constructor(options: PackStoreOptions) {
+    this.options = options;
+    this.workspaceDir = path.resolve(options.workspaceDir);
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** Absolute path of a pack, refusing anything that would land outside the workspace. */
+  pathOf(file: string): string {
+    const resolved = path.resolve(this.workspaceDir, file);
+    if (path.dirname(resolved) !== this.workspaceDir || !file.endsWith(PACK_EXTENSION)) {
+      throw new HostError('INVALID_ARGUMENT', `"${file}" is not a pack file name inside the workspace folder.`);
+    }
+    return resolved;
+  }
+
+  backupPathOf(file: string): string {
+    return path.join(this.workspaceDir, BACKUP_FOLDER, file);
+  }
+
+  private async ensureWorkspace(): Promise<void> {
+    try {
+      await fs.mkdir(this.workspaceDir, { recursive: true });
+    } catch (err) {
+      throw fromNodeError(err, `The workspace folder ${this.workspaceDir}`);
+    }
+  }
+
+  private async packFileNames(): Promise<string[]> {
+    await this.ensureWorkspace();
+    try {
+      const names = await fs.readdir(this.workspaceDir);
+      return names.filter((n) => n.endsWith(PACK_EXTENSION) && !n.startsWith('.'));
+    } catch (err) {
+      throw fromNodeError(err, `The workspace folder ${this.workspaceDir}`);
+    }
+  }
+
+  async list(): Promise<PackList> {
+    const names = await this.packFileNames();
+    const entries = await mapLimit(names, 16, (name) => this.listEntry(name));
+    for (const cached of this.listCache.keys()) if (!names.includes(cached)) this.listCache.delete(cached);
+    return { workspaceDir: this.workspaceDir, entries: entries.filter((e): e is PackListEntry => e !== null) };
+  }
+
+  /** One list row; unchanged files (same mtime and size) come from the cache without reading. */
+  private async listEntry(file: string): Promise<PackListEntry | null> {
+    const full = path.join(this.workspaceDir, file);
+    let stat;
+    try {
+      stat = await fs.stat(full);
+    } catch {
+      return null; // deleted between readdir and stat
+    }
+    if (!stat.isFile()) return null;
+    const cached = this.listCache.get(file);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.entry;
+    let entry: PackListEntry;
+    try {
+      const pack = parsePackText(await fs.readFile(full, 'utf8'), { label: file });
+      const sheet = pack.frontSheet;
+      entry = {
+        kind: 'pack',
+        file,
+        title: sheet.title,
+        meetingName: sheet.meeting.name,
+        meetingDate: sheet.meeting.date,
+        status: sheet.status,
+        classification: sheet.classification,
+        sectionCount: pack.sections.length,
+        updatedAt: pack.updatedAt,
+      };
+    } catch (err) {
+      const error = fromNodeError(err, file);
+      entry = { kind: 'broken', file, error: error.toJSON(), modifiedAt: stat.mtime.toISOString() };
+    }
+    this.listCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, entry });
+    return entry;
+  }
+
+  async open(file: string): Promise<OpenedPack> {
+    const full = this.pathOf(file);
+    let text: string;
+    try {
+      text = await fs.readFile(full, 'utf8');
+    } catch (err) {
+      throw fromNodeError(err, `The pack "${file}"`);
+    }
+    return { file, pack: parsePackText(text, { label: `"${file}"` }), revision: revisionOf(text) };
+  }
+
+  async create(title?: string): Promise<OpenedPack> {
+    const pack = newPack(title?.trim() ? { title: title.trim() } : {}, [], this.now());
+    return this.writeNew(pack);
+  }
+
+  /** Write a pack under a fresh, unique file name derived from its title. */
+  private async writeNew(pack: Pack): Promise<OpenedPack> {
+    const file = uniqueFileName(pack.frontSheet.title, await this.packFileNames());
+    const text = serialisePack(pack);
+    await this.queue.run(file, async () => {
+      try {
+        await writeFileAtomic(this.pathOf(file), text, { fs: this.options.fs });
+      } catch (err) {
+        throw fromNodeError(err, `Saving "${file}"`);
+      }
+    });
+    return { file, pack, revision: revisionOf(text) };
+  }
+
+  /**
+   * Save over an existing pack. `baseRevision` is the revision the editor opened or last
+   * saved; if the file on disk is different now, someone else changed it and we refuse
+   * with CONFLICT rather than overwrite their work.
+   */
+  async save(file: string, pack: Pack, baseRevision: string | null): Promise<SavedPack> {
+    const full = this.pathOf(file);
+    return this.queue.run(file, async () => {
+      const onDisk = await readIfExists(full);
+      if (onDisk !== null && revisionOf(onDisk) !== baseRevision) {
+        throw new HostError('CONFLICT', `"${file}" was changed on disk by someone or something else since you opened it. Your changes have not been written over theirs.`);
+      }
+      // A file that vanished while open (onDisk === null) is simply written again: no loss.
+      const savedAt = this.now().toISOString();
+      const text = serialisePack({ ...pack, updatedAt: savedAt });
+      try {
+        await writeFileAtomic(full, text, { backupPath: this.backupPathOf(file), fs: this.options.fs });
+      } catch (err) {
+        throw fromNodeError(err, `Saving "${file}"`);
+      }
+      return { file, revision: revisionOf(text), savedAt };
+    });
+  }
+
+  async saveAs(pack: Pack, title: string): Promise<OpenedPack> {
+    const stamp = this.now().toISOString();
+    return this.writeNew({ ...pack, id: newId(), createdAt: stamp, updatedAt: stamp, frontSheet: { ...pack.frontSheet, title } });
+  }
+
+  async duplicate(file: string): Promise<OpenedPack> {
+    const { pack } = await this.open(file);
+    return this.saveAs(pack, `Copy of ${pack.frontSheet.title}`.slice(0, 300));
+  }
+
+  /** Retitle a pack and give its file the matching name (the old file is removed after). */
+  async rename(file: string, title: string): Promise<OpenedPack> {
+    const opened = await this.open(file);
+    const renamed: Pack = { ...opened.pack, updatedAt: this.now().toISOString(), frontSheet: { ...opened.pack.frontSheet, title } };
+    const others = (await this.packFileNames()).filter((n) => n !== file);
+    const target = uniqueFileName(title, others);
+    const text = serialisePack(renamed);
+    await this.queue.run(file, async () => {
+      try {
+        await writeFileAtomic(this.pathOf(target), text, { backupPath: this.backupPathOf(file), fs: this.options.fs });
+        if (target !== file) await fs.unlink(this.pathOf(file));
+      } catch (err) {
+        throw fromNodeError(err, `Renaming "${file}"`);
+      }
+    });
+    return { file: target, pack: renamed, revision: revisionOf(text) };
+  }
+
+  async delete(file: string): Promise<{ file: string }> {
+    const full = this.pathOf(file);
+    await this.queue.run(file, async () => {
+      try {
+        await fs.access(full);
+        await this.options.trash(full);
+      } catch (err) {
+        throw fromNodeError(err, `Deleting "${file}"`);
+      }
+    });
+    this.listCache.delete(file);
+    return { file };
+  }
+}
+
+async function readIfExists(full: string): Promise<string | null> {
+  try {
+    return await fs.readFile(full, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw fromNodeError(err, `Reading "${path.basename(full)}"`);
+  }
+}

@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useState } from 'react';
+import { LibraryScreen } from './library/LibraryScreen.js';
+import { PackScreen } from './pack/PackScreen.js';
+
+/** Which screen is showing; kept in the URL query so a reload returns to the same pack. */
+type Route = { screen: 'library' } | { screen: 'pack'; file: string };
+
+function readRoute(): Route {
+  const file = new URLSearchParams(window.location.search).get('pack');
+  return file ? { screen: 'pack', file } : { screen: 'library' };
+}
+
+function writeRoute(route: Route): void {
+  const url = new URL(window.location.href);
+  if (route.screen === 'pack') url.searchParams.set('pack', route.file);
+  else url.searchParams.delete('pack');
+  window.history.pushState(null, '', url);
+}
+
+export function App() {
+  const [route, setRoute] = useState<Route>(readRoute);
+
+  useEffect(() => {
+    const onPop = () => setRoute(readRoute());
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  const navigate = useCallback((next: Route) => {
+    writeRoute(next);
+    setRoute(next);
+  }, []);
+
+  return route.screen === 'pack' ? (
+    <PackScreen
+      key={route.file}
+      file={route.file}
+      onBack={() => navigate({ screen: 'library' })}
+      onRenamed={(file) => {
+        const url = new URL(window.location.href);
+        url.searchParams.set('pack', file);
+        window.history.replaceState(null, '', url);
+        setRoute({ screen: 'pack', file });
+      }}
+    />
+  ) : (
+    <LibraryScreen onOpen={(file) => navigate({ screen: 'pack', file })} />
+  );
+}

@@ -1,0 +1,210 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { PackList, PackListEntry } from '../../shared/api/contract.js';
+import { STATUS_LABELS } from '../../shared/pack/schema.js';
+import { host } from '../host/hostClient.js';
+import { messageOf } from '../common/messageOf.js';
+import { formatDateTime, formatMeetingDate } from '../common/format.js';
+import { ConfirmDialog } from '../common/ConfirmDialog.js';
+import { PromptDialog } from '../common/PromptDialog.js';
+
+type PendingAction =
+  | { kind: 'new' }
+  | { kind: 'rename'; file: string; title: string }
+  | { kind: 'delete'; file: string; title: string };
+
+/** The library: every pack in the workspace, newest first, with the actions on each. */
+export function LibraryScreen(props: { onOpen: (file: string) => void }) {
+  const [list, setList] = useState<PackList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingAction | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const result = await host.listPacks({});
+      result.entries.sort((a, b) => sortTime(b).localeCompare(sortTime(a)));
+      setList(result);
+      setError(null);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    const onFocus = () => void refresh();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [refresh]);
+
+  async function run(action: () => Promise<string | void>) {
+    setPending(null);
+    try {
+      const message = await action();
+      setNotice(message ?? null);
+      setError(null);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+    await refresh();
+  }
+
+  const packs = list?.entries ?? [];
+  return (
+    <div className="screen">
+      <header className="app-header">
+        <h1>Briefing Studio</h1>
+        <div className="header-actions">
+          <button type="button" className="primary" onClick={() => setPending({ kind: 'new' })}>
+            New pack
+          </button>
+        </div>
+      </header>
+      <main className="library" aria-labelledby="library-heading">
+        <div className="library-title">
+          <h2 id="library-heading">Your briefing packs</h2>
+          {list && <p className="muted">Stored in {list.workspaceDir}</p>}
+        </div>
+        <div role="status" aria-live="polite" className="notice-area">
+          {notice && <p className="notice">{notice}</p>}
+        </div>
+        {error && (
+          <p role="alert" className="error-banner">
+            {error}
+          </p>
+        )}
+        {list === null && !error && <p className="muted">Loading your packs…</p>}
+        {list !== null && packs.length === 0 && (
+          <div className="empty">
+            <p>You have no briefing packs yet.</p>
+            <button type="button" className="primary" onClick={() => setPending({ kind: 'new' })}>
+              Create your first pack
+            </button>
+          </div>
+        )}
+        {packs.length > 0 && (
+          <table className="pack-table">
+            <caption className="visually-hidden">Briefing packs, most recently edited first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Meeting</th>
+                <th scope="col">Meeting date</th>
+                <th scope="col">Status</th>
+                <th scope="col">Classification</th>
+                <th scope="col">Last edited</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {packs.map((entry) => (
+                <PackRow
+                  key={entry.file}
+                  entry={entry}
+                  onOpen={props.onOpen}
+                  onRename={(title) => setPending({ kind: 'rename', file: entry.file, title })}
+                  onDuplicate={() => void run(async () => `Made "${(await host.duplicatePack({ file: entry.file })).pack.frontSheet.title}".`)}
+                  onDelete={(title) => setPending({ kind: 'delete', file: entry.file, title })}
+                />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </main>
+      {pending?.kind === 'new' && (
+        <PromptDialog
+          title="New briefing pack"
+          label="Title"
+          initial="Untitled briefing"
+          confirmLabel="Create"
+          onCancel={() => setPending(null)}
+          onConfirm={(title) => {
+            setPending(null);
+            host.createPack({ title }).then(
+              (created) => props.onOpen(created.file),
+              (err: unknown) => setError(messageOf(err)),
+            );
+          }}
+        />
+      )}
+      {pending?.kind === 'rename' && (
+        <PromptDialog
+          title="Rename pack"
+          label="New title"
+          initial={pending.title}
+          confirmLabel="Rename"
+          onCancel={() => setPending(null)}
+          onConfirm={(title) => void run(async () => `Renamed to "${(await host.renamePack({ file: pending.file, title })).pack.frontSheet.title}".`)}
+        />
+      )}
+      {pending?.kind === 'delete' && (
+        <ConfirmDialog
+          title="Delete pack?"
+          message={`"${pending.title}" will be moved to the trash. You can restore it from there.`}
+          confirmLabel="Delete"
+          danger
+          onCancel={() => setPending(null)}
+          onConfirm={() => void run(async () => (await host.deletePack({ file: pending.file }), `Moved "${pending.title}" to the trash.`))}
+        />
+      )}
+    </div>
+  );
+}
+
+function sortTime(entry: PackListEntry): string {
+  return entry.kind === 'pack' ? entry.updatedAt : entry.modifiedAt;
+}
+
+function PackRow(props: { entry: PackListEntry; onOpen: (file: string) => void; onRename: (title: string) => void; onDuplicate: () => void; onDelete: (title: string) => void }) {
+  const { entry } = props;
+  if (entry.kind === 'broken') {
+    return (
+      <tr className="broken-row">
+        <td>
+          <span className="file-name">{entry.file}</span>{' '}
+          <span className="badge badge-error">{entry.error.code === 'NEWER_VERSION' ? 'Newer version' : 'Cannot open'}</span>
+          <p className="broken-reason">{entry.error.message}</p>
+        </td>
+        <td colSpan={4} />
+        <td>{formatDateTime(entry.modifiedAt)}</td>
+        <td className="row-actions">
+          <button type="button" onClick={() => props.onDelete(entry.file)} aria-label={`Delete ${entry.file}`}>
+            Delete
+          </button>
+        </td>
+      </tr>
+    );
+  }
+  const title = entry.title || 'Untitled briefing';
+  return (
+    <tr>
+      <td>
+        <button type="button" className="link-button pack-open" onClick={() => props.onOpen(entry.file)}>
+          {title}
+        </button>
+      </td>
+      <td>{entry.meetingName || '—'}</td>
+      <td>{formatMeetingDate(entry.meetingDate)}</td>
+      <td>
+        <span className={`badge badge-${entry.status}`}>{STATUS_LABELS[entry.status]}</span>
+      </td>
+      <td>
+        <span className={entry.classification === 'OFFICIAL-SENSITIVE' ? 'badge badge-sensitive' : 'badge'}>{entry.classification}</span>
+      </td>
+      <td>{formatDateTime(entry.updatedAt)}</td>
+      <td className="row-actions">
+        <button type="button" onClick={() => props.onRename(title)} aria-label={`Rename ${title}`}>
+          Rename
+        </button>
+        <button type="button" onClick={props.onDuplicate} aria-label={`Duplicate ${title}`}>
+          Duplicate
+        </button>
+        <button type="button" onClick={() => props.onDelete(title)} aria-label={`Delete ${title}`}>
+          Delete
+        </button>
+      </td>
+    </tr>
+  );
+}

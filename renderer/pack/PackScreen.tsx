@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { findGamechanger } from '../../shared/gamechangers/index.js';
+import { usePackDocument } from './usePackDocument.js';
+import { SaveStatus } from './SaveStatus.js';
+import { FrontSheetForm } from './FrontSheetForm.js';
+import { ConfirmDialog } from '../common/ConfirmDialog.js';
+
+/** One pack: its front sheet and sections, saved automatically. */
+export function PackScreen(props: { file: string; onBack: () => void; onRenamed: (file: string) => void }) {
+  const doc = usePackDocument(props.file);
+  const [confirmLeave, setConfirmLeave] = useState(false);
+
+  async function leave() {
+    if (await doc.saveNow()) props.onBack();
+    else setConfirmLeave(true);
+  }
+
+  // Ctrl/Cmd+S saves at once, anywhere on the pack screen.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void doc.saveNow();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [doc.saveNow]);
+
+  if (doc.loadError) {
+    return (
+      <div className="screen">
+        <header className="app-header">
+          <button type="button" onClick={props.onBack}>
+            ← Library
+          </button>
+        </header>
+        <main className="pack-error">
+          <h1>This pack could not be opened</h1>
+          <p role="alert">{doc.loadError}</p>
+          <p>The file has not been changed.</p>
+        </main>
+      </div>
+    );
+  }
+  if (!doc.pack) return <p className="muted loading">Opening pack…</p>;
+  const pack = doc.pack;
+
+  return (
+    <div className="screen">
+      <header className="app-header">
+        <button type="button" onClick={() => void leave()}>
+          ← Library
+        </button>
+        <h1 className="pack-heading">{pack.frontSheet.title || 'Untitled briefing'}</h1>
+        <SaveStatus state={doc.saveState} onRetry={() => void doc.saveNow()} />
+        <button type="button" className="primary" onClick={() => void doc.saveNow()} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S">
+          Save
+        </button>
+      </header>
+      <div className="pack-layout">
+        <nav className="outline" aria-labelledby="sections-heading">
+          <h2 id="sections-heading">Sections</h2>
+          {pack.sections.length === 0 ? (
+            <p className="muted">This pack has no sections yet.</p>
+          ) : (
+            <ol className="section-list">
+              {pack.sections.map((section) => {
+                const gamechanger = findGamechanger(section.gamechangerId);
+                return (
+                  <li key={section.id}>
+                    <span>{section.title || 'Untitled section'}</span>
+                    {gamechanger && <span className="badge badge-gamechanger">{gamechanger.shortName}</span>}
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </nav>
+        <main className="pack-main">
+          <FrontSheetForm sheet={pack.frontSheet} onChange={(frontSheet) => doc.update((p) => ({ ...p, frontSheet }))} />
+        </main>
+      </div>
+      {confirmLeave && (
+        <ConfirmDialog
+          title="Leave without saving?"
+          message="Your latest changes could not be saved. If you leave now they will be lost. Stay to try again or to copy your text."
+          confirmLabel="Leave anyway"
+          danger
+          onCancel={() => setConfirmLeave(false)}
+          onConfirm={() => {
+            setConfirmLeave(false);
+            props.onBack();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { packSchema, type Pack, type PackStatus, type Classification } from '../pack/schema.js';
+import { PACK_EXTENSION } from '../pack/format.js';
+import { settingsPatchSchema, type Settings } from './settings.js';
+import type { HostErrorData } from './errors.js';
+
+/**
+ * THE contract between the renderer and the back end: one table of methods, each with a
+ * zod schema for its argument and a TypeScript result type. Electron's preload exposes
+ * exactly these names on `window.briefing`; main registers one ipcMain.handle per entry;
+ * the browser host serves each as POST /api/<name>. Nothing else crosses the boundary.
+ */
+
+/** A pack is addressed by its file name inside the workspace folder, never by a path. */
+export const packFileName = z
+  .string()
+  .min(PACK_EXTENSION.length + 1)
+  .max(255)
+  .refine((name) => name.endsWith(PACK_EXTENSION), { message: `must be a ${PACK_EXTENSION} file name` })
+  .refine((name) => !/[\\/\0]/.test(name) && name !== '.' && !name.startsWith('..'), {
+    message: 'must be a plain file name inside the workspace, without folders',
+  });
+
+export interface AppInfo {
+  appVersion: string;
+  host: 'electron' | 'browser';
+  workspaceDir: string;
+  dataDir: string;
+  platform: string;
+}
+
+export interface PackSummary {
+  file: string;
+  title: string;
+  meetingName: string;
+  meetingDate: string;
+  status: PackStatus;
+  classification: Classification;
+  sectionCount: number;
+  /** ISO time the pack was last saved. */
+  updatedAt: string;
+}
+
+/** A pack file that could not be read: shown in the library with its reason, never rewritten. */
+export interface BrokenPackEntry {
+  file: string;
+  error: HostErrorData;
+  modifiedAt: string;
+}
+
+export type PackListEntry = ({ kind: 'pack' } & PackSummary) | ({ kind: 'broken' } & BrokenPackEntry);
+
+export interface PackList {
+  workspaceDir: string;
+  entries: PackListEntry[];
+}
+
+export interface OpenedPack {
+  file: string;
+  pack: Pack;
+  /** Content hash of the file as read or written; saving checks it to detect outside changes. */
+  revision: string;
+}
+
+export interface SavedPack {
+  file: string;
+  revision: string;
+  savedAt: string;
+}
+
+const noArgs = z.object({}).strict();
+
+/** `method<Result>()(argsSchema, summary)`: the argument type is inferred from the schema. */
+function method<Result>() {
+  return <Args extends z.ZodType>(args: Args, summary: string) => ({ args, summary, result: undefined as unknown as Result });
+}
+
+const fileArg = z.object({ file: packFileName }).strict();
+
+export const hostMethods = {
+  getAppInfo: method<AppInfo>()(noArgs, 'Which host, which folders'),
+  getSettings: method<Settings>()(noArgs, 'Read the settings'),
+  updateSettings: method<Settings>()(settingsPatchSchema.strict(), 'Change some settings'),
+  listPacks: method<PackList>()(noArgs, 'Every pack in the workspace, with broken files and their reasons'),
+  createPack: method<OpenedPack>()(z.object({ title: z.string().max(300).optional() }).strict(), 'Create a new pack file'),
+  openPack: method<OpenedPack>()(fileArg, 'Read a pack'),
+  savePack: method<SavedPack>()(
+    z.object({ file: packFileName, pack: packSchema, baseRevision: z.string().nullable() }).strict(),
+    'Save a pack atomically; CONFLICT if the file changed on disk since baseRevision',
+  ),
+  savePackAs: method<OpenedPack>()(
+    z.object({ pack: packSchema, title: z.string().trim().min(1).max(300) }).strict(),
+    'Save a copy of a pack under a new title and file name',
+  ),
+  renamePack: method<OpenedPack>()(
+    z.object({ file: packFileName, title: z.string().trim().min(1).max(300) }).strict(),
+    'Change a pack title and its file name',
+  ),
+  duplicatePack: method<OpenedPack>()(fileArg, 'Copy a pack as "Copy of …"'),
+  deletePack: method<{ file: string }>()(fileArg, 'Move a pack to the trash'),
+} as const;
+
+export type HostMethods = typeof hostMethods;
+export type MethodName = keyof HostMethods;
+export type ArgsOf<M extends MethodName> = z.input<HostMethods[M]['args']>;
+export type ParsedArgsOf<M extends MethodName> = z.output<HostMethods[M]['args']>;
+export type ResultOf<M extends MethodName> = HostMethods[M]['result'];
+
+export const METHOD_NAMES = Object.keys(hostMethods) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(hostMethods, name);
+}
+
+/** What every call returns over either transport. */
+export type Envelope<T> = { ok: true; result: T } | { ok: false; error: HostErrorData };
+
+/** The API as the renderer sees it, whichever transport carries it. */
+export type HostApi = { [M in MethodName]: (args: ArgsOf<M>) => Promise<ResultOf<M>> };
+/** The API as the back end implements it (arguments already validated). */
+export type HostHandlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promise<ResultOf<M>> };

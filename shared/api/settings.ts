@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** User settings, stored as settings.json in the app's data folder. */
+export const settingsSchema = z.object({
+  /** Absolute path of the folder holding the user's packs. */
+  workspaceDir: z.string().min(1).max(1000),
+  /** Shown on status changes and in document properties. */
+  authorName: z.string().max(200).default(''),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsPatchSchema = settingsSchema.partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -1,0 +1,75 @@
+import { HostError } from '../api/errors.js';
+import { PACK_FORMAT, PACK_FORMAT_VERSION } from './format.js';
+import { migrateToCurrent, PACK_MIGRATIONS, type JsonObject, type MigrationChain } from './migrations.js';
+import { readableIssues } from './readableIssues.js';
+import { packSchema, type Pack } from './schema.js';
+
+/** Packs above this size are refused before parsing: real packs with images stay well below. */
+export const MAX_PACK_BYTES = 50 * 1024 * 1024;
+
+export interface ParseOptions {
+  /** The name used in messages, e.g. the file name. */
+  label?: string;
+  chain?: MigrationChain;
+  currentVersion?: number;
+}
+
+/** Parse JSON text, mapping a syntax error to a readable INVALID_FILE. */
+export function parseJsonText(text: string, label: string): unknown {
+  if (text.length > MAX_PACK_BYTES) {
+    throw new HostError('INVALID_FILE', `${label} is too large to be a briefing pack (over ${MAX_PACK_BYTES / 1024 / 1024} MB).`);
+  }
+  if (text.trim() === '') throw new HostError('INVALID_FILE', `${label} is empty. It may have been damaged while saving.`);
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new HostError('INVALID_FILE', `${label} is damaged: it is not readable JSON (${detail}).`);
+  }
+}
+
+/**
+ * Check the `format`/`formatVersion` envelope shared by packs and templates. A file from a
+ * newer app is refused with NEWER_VERSION so the caller never rewrites it.
+ */
+export function readEnvelope(json: unknown, label: string, format: string, kind: string, currentVersion: number): { doc: JsonObject; version: number } {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new HostError('INVALID_FILE', `${label} is not a ${kind}: it does not contain a ${kind} object.`);
+  }
+  const doc = json as JsonObject;
+  if (doc.format !== format) {
+    throw new HostError('INVALID_FILE', `${label} is not a ${kind} (its "format" is ${JSON.stringify(doc.format ?? null)}, expected "${format}").`);
+  }
+  const version = doc.formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new HostError('INVALID_FILE', `${label} has no valid format version, so it cannot be read safely.`);
+  }
+  if (version > currentVersion) {
+    throw new HostError(
+      'NEWER_VERSION',
+      `${label} was saved by a newer version of Briefing Studio (file format ${version}; this app reads up to ${currentVersion}). Update Briefing Studio to open it. The file has not been changed.`,
+    );
+  }
+  return { doc, version };
+}
+
+export function packFromJson(json: unknown, options: ParseOptions = {}): Pack {
+  const label = options.label ?? 'This file';
+  const current = options.currentVersion ?? PACK_FORMAT_VERSION;
+  const { doc, version } = readEnvelope(json, label, PACK_FORMAT, 'briefing pack', current);
+  const migrated = migrateToCurrent(doc, version, current, options.chain ?? PACK_MIGRATIONS);
+  const result = packSchema.safeParse(migrated);
+  if (!result.success) {
+    throw new HostError('INVALID_FILE', `${label} is not a valid briefing pack: ${readableIssues(result.error)}.`);
+  }
+  return result.data;
+}
+
+export function parsePackText(text: string, options: ParseOptions = {}): Pack {
+  return packFromJson(parseJsonText(text, options.label ?? 'This file'), options);
+}
+
+/** The bytes we write: stable key order from the schema, two-space indent, trailing newline. */
+export function serialisePack(pack: Pack): string {
+  return JSON.stringify(packSchema.parse(pack), null, 2) + '\n';
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { GAMECHANGER_IDS } from '../gamechangers/index.js';
+import { serializedEditorStateSchema } from '../richtext/serialized.js';
+import { PACK_FORMAT, PACK_FORMAT_VERSION } from './format.js';
+
+/**
+ * Pack file format v1. The schema is structural: it accepts incomplete drafts (an empty
+ * meeting date, no contact officer yet) because a member must always be able to save.
+ * Completeness is checked separately by frontSheetRules.ts and shown in the form.
+ */
+export const CLASSIFICATIONS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
+export const STATUSES = ['draft', 'for-review', 'approved'] as const;
+/** Schedule 12A, Local Government Act 1972, has paragraphs 1 to 7 of exempt information. */
+export const SCHEDULE_12A_PARAGRAPHS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+/** A meeting date is either not yet set ("") or a calendar date YYYY-MM-DD. */
+const meetingDate = z.union([z.literal(''), z.iso.date()]);
+
+const shortText = (max: number) => z.string().max(max);
+
+export const frontSheetSchema = z.object({
+  title: shortText(300),
+  meeting: z.object({ name: shortText(200), date: meetingDate }),
+  reportOf: shortText(200),
+  leadCabinetMember: shortText(200),
+  contactOfficer: z.object({ name: shortText(200), phone: shortText(60), email: shortText(254) }),
+  wardsAffected: z.array(shortText(100)).max(100),
+  keyDecision: z.object({ isKeyDecision: z.boolean(), forwardPlanRef: shortText(100) }),
+  access: z.object({
+    exempt: z.boolean(),
+    schedule12aParagraph: z.union([z.literal(SCHEDULE_12A_PARAGRAPHS), z.null()]),
+  }),
+  classification: z.enum(CLASSIFICATIONS),
+  status: z.enum(STATUSES),
+  version: shortText(40),
+});
+
+export const sectionSchema = z.object({
+  id: z.string().min(1).max(100),
+  title: shortText(300),
+  gamechangerId: z.enum(GAMECHANGER_IDS).optional(),
+  guidance: shortText(20_000),
+  wordLimit: z.number().int().positive().max(100_000).optional(),
+  content: serializedEditorStateSchema,
+});
+
+export const templateRefSchema = z.object({
+  id: z.string().min(1).max(200),
+  name: shortText(300),
+  version: shortText(40),
+});
+
+export const packSchema = z.object({
+  format: z.literal(PACK_FORMAT),
+  formatVersion: z.literal(PACK_FORMAT_VERSION),
+  id: z.string().min(1).max(100),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  frontSheet: frontSheetSchema,
+  sections: z.array(sectionSchema).max(500),
+  template: templateRefSchema.optional(),
+});
+
+export type FrontSheet = z.infer<typeof frontSheetSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+export type Pack = z.infer<typeof packSchema>;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+export type PackStatus = (typeof STATUSES)[number];
+
+export const STATUS_LABELS: Record<PackStatus, string> = {
+  draft: 'Draft',
+  'for-review': 'For review',
+  approved: 'Approved',
+};
