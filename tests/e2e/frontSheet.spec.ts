@@ -55,7 +55,7 @@ test('create a pack, fill the front sheet, reload, reopen: every field is there 
   await expect(page.getByLabel('Version')).toHaveValue('0.3');
 
   const files = (await readdir(host.workspaceDir)).filter((f) => f.endsWith('.briefing'));
-  expect(files).toEqual(['Green industry: the Sefton angle.briefing'.replace(':', ' ')]);
+  expect(files).toEqual(['Green industry the Sefton angle.briefing']);
   const onDisk = JSON.parse(await readFile(path.join(host.workspaceDir, files[0]!), 'utf8'));
   expect(onDisk.frontSheet).toEqual({
     title: 'Green industry: the Sefton angle',
