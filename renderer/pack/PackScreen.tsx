@@ -1,5 +1,12 @@
-import { useEffect, useState } from 'react';
-import { findGamechanger } from '../../shared/gamechangers/index.js';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Section } from '../../shared/pack/schema.js';
+import { newSection } from '../../shared/pack/defaults.js';
+import type { SerializedEditorStateJson } from '../../shared/richtext/serialized.js';
+import { PromptDialog } from '../common/PromptDialog.js';
+import { FRONT_SHEET, SectionOutline } from './outline/SectionOutline.js';
+import { sectionWordCounts } from './outline/wordCounts.js';
+import { SectionPane } from './SectionPane.js';
+import { GuidancePanel } from './GuidancePanel.js';
 import { usePackDocument } from './usePackDocument.js';
 import { SaveStatus } from './SaveStatus.js';
 import { FrontSheetForm } from './FrontSheetForm.js';
@@ -9,6 +16,7 @@ import { ConfirmDialog } from '../common/ConfirmDialog.js';
 export function PackScreen(props: { file: string; onBack: () => void; onRenamed: (file: string) => void }) {
   const doc = usePackDocument(props.file);
   const [confirmLeave, setConfirmLeave] = useState(false);
+  const sections = useSections(doc);
 
   async function leave() {
     if (await doc.saveNow()) props.onBack();
@@ -45,6 +53,7 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
   }
   if (!doc.pack) return <p className="muted loading">Opening pack…</p>;
   const pack = doc.pack;
+  const activeSection = pack.sections.find((s) => s.id === sections.active);
 
   return (
     <div className="screen">
@@ -58,29 +67,42 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
           Save
         </button>
       </header>
-      <div className="pack-layout">
-        <nav className="outline" aria-labelledby="sections-heading">
-          <h2 id="sections-heading">Sections</h2>
-          {pack.sections.length === 0 ? (
-            <p className="muted">This pack has no sections yet.</p>
-          ) : (
-            <ol className="section-list">
-              {pack.sections.map((section) => {
-                const gamechanger = findGamechanger(section.gamechangerId);
-                return (
-                  <li key={section.id}>
-                    <span>{section.title || 'Untitled section'}</span>
-                    {gamechanger && <span className="badge badge-gamechanger">{gamechanger.shortName}</span>}
-                  </li>
-                );
-              })}
-            </ol>
-          )}
-        </nav>
+      <div className={`pack-layout${activeSection ? ' with-guidance' : ''}`}>
+        <SectionOutline
+          sections={pack.sections}
+          counts={sections.counts}
+          active={sections.active}
+          onSelect={sections.select}
+          onAdd={() => sections.setDialog({ kind: 'add' })}
+          onRename={(id) => sections.setDialog({ kind: 'rename', id })}
+          onMove={sections.move}
+          onRemove={(id) => sections.setDialog({ kind: 'remove', id })}
+        />
         <main className="pack-main">
-          <FrontSheetForm sheet={pack.frontSheet} onChange={(frontSheet) => doc.update((p) => ({ ...p, frontSheet }))} />
+          {sections.removed && (
+            <p className="notice section-notice" role="status">
+              Removed “{sections.removed.section.title || 'Untitled section'}”.{' '}
+              <button type="button" className="link-button" onClick={sections.undoRemove}>
+                Undo
+              </button>
+            </p>
+          )}
+          {activeSection ? (
+            <SectionPane
+              section={activeSection}
+              words={sections.counts.get(activeSection.id) ?? 0}
+              registerFlush={doc.registerFlush}
+              onDirty={doc.markDirty}
+              onCommit={sections.commit}
+              onWordCount={sections.setLiveCount}
+            />
+          ) : (
+            <FrontSheetForm sheet={pack.frontSheet} onChange={(frontSheet) => doc.update((p) => ({ ...p, frontSheet }))} />
+          )}
         </main>
+        {activeSection && <GuidancePanel section={activeSection} />}
       </div>
+      <SectionDialogs sections={sections} all={pack.sections} />
       {confirmLeave && (
         <ConfirmDialog
           title="Leave without saving?"
@@ -95,5 +117,160 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
         />
       )}
     </div>
+  );
+}
+
+type SectionDialog = { kind: 'add' } | { kind: 'rename'; id: string } | { kind: 'remove'; id: string } | null;
+
+function readSectionParam(): string {
+  return new URLSearchParams(window.location.search).get('section') ?? FRONT_SHEET;
+}
+
+/**
+ * The sections part of the pack screen: which section is open (kept in the URL so a reload
+ * returns to it), live word counts, and add / rename / move / remove with undo.
+ */
+function useSections(doc: ReturnType<typeof usePackDocument>) {
+  const [active, setActive] = useState<string>(readSectionParam);
+  const [live, setLive] = useState<Record<string, number>>({});
+  const [dialog, setDialog] = useState<SectionDialog>(null);
+  const [removed, setRemoved] = useState<{ section: Section; index: number } | null>(null);
+  const { update, saveNow, flushEditors } = doc;
+  const packSections = doc.pack?.sections;
+
+  // A section id from the URL that is not in this pack (another pack's) opens the front sheet.
+  const current = active === FRONT_SHEET || !packSections || packSections.some((s) => s.id === active) ? active : FRONT_SHEET;
+
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (current === FRONT_SHEET) url.searchParams.delete('section');
+    else url.searchParams.set('section', current);
+    window.history.replaceState(window.history.state, '', url);
+  }, [current]);
+
+  const select = useCallback(
+    (id: string) => {
+      // Leaving a section saves it (saveNow first hands over the editor's content).
+      void saveNow();
+      setActive(id);
+    },
+    [saveNow],
+  );
+
+  const commit = useCallback(
+    (sectionId: string, content: SerializedEditorStateJson) =>
+      update((pack) => {
+        if (!pack.sections.some((s) => s.id === sectionId)) return pack;
+        return { ...pack, sections: pack.sections.map((s) => (s.id === sectionId ? { ...s, content } : s)) };
+      }),
+    [update],
+  );
+
+  const setLiveCount = useCallback((sectionId: string, words: number) => setLive((prev) => (prev[sectionId] === words ? prev : { ...prev, [sectionId]: words })), []);
+
+  const move = useCallback(
+    (id: string, by: -1 | 1) => {
+      const focused = document.activeElement as HTMLElement | null;
+      update((pack) => {
+        const index = pack.sections.findIndex((s) => s.id === id);
+        const target = index + by;
+        if (index < 0 || target < 0 || target >= pack.sections.length) return pack;
+        const next = [...pack.sections];
+        [next[index], next[target]] = [next[target]!, next[index]!];
+        return { ...pack, sections: next };
+      });
+      // Reordering moves DOM nodes, which can drop focus: give it back to the same control.
+      requestAnimationFrame(() => {
+        if (focused?.isConnected && document.activeElement !== focused) focused.focus();
+      });
+    },
+    [update],
+  );
+
+  const add = (title: string) => {
+    const section = newSection(title);
+    update((pack) => ({ ...pack, sections: [...pack.sections, section] }));
+    select(section.id);
+  };
+
+  const rename = (id: string, title: string) => update((pack) => ({ ...pack, sections: pack.sections.map((s) => (s.id === id ? { ...s, title } : s)) }));
+
+  const remove = (id: string) => {
+    // Take the editor's latest words first, so Undo brings back everything.
+    flushEditors();
+    update((pack) => {
+      const index = pack.sections.findIndex((s) => s.id === id);
+      if (index < 0) return pack;
+      setRemoved({ section: pack.sections[index]!, index });
+      return { ...pack, sections: pack.sections.filter((s) => s.id !== id) };
+    });
+    if (active === id) setActive(FRONT_SHEET);
+  };
+
+  const undoRemove = () => {
+    if (!removed) return;
+    const { section, index } = removed;
+    update((pack) => {
+      const next = [...pack.sections];
+      next.splice(Math.min(index, next.length), 0, section);
+      return { ...pack, sections: next };
+    });
+    setRemoved(null);
+    setActive(section.id);
+  };
+
+  const counts = useMemo(() => sectionWordCounts(packSections ?? [], live), [packSections, live]);
+
+  return { active: current, counts, select, commit, setLiveCount, move, add, rename, remove, undoRemove, removed, dialog, setDialog };
+}
+
+function SectionDialogs(props: { sections: ReturnType<typeof useSections>; all: Section[] }) {
+  const { dialog, setDialog } = props.sections;
+  if (!dialog) return null;
+  const close = () => setDialog(null);
+  if (dialog.kind === 'add') {
+    return (
+      <PromptDialog
+        title="Add a section"
+        label="Section title"
+        initial=""
+        confirmLabel="Add section"
+        onCancel={close}
+        onConfirm={(title) => {
+          close();
+          props.sections.add(title);
+        }}
+      />
+    );
+  }
+  const section = props.all.find((s) => s.id === dialog.id);
+  if (!section) return null;
+  if (dialog.kind === 'rename') {
+    return (
+      <PromptDialog
+        title="Rename section"
+        label="Section title"
+        initial={section.title}
+        confirmLabel="Rename"
+        onCancel={close}
+        onConfirm={(title) => {
+          close();
+          props.sections.rename(section.id, title);
+        }}
+      />
+    );
+  }
+  return (
+    <ConfirmDialog
+      title="Remove this section?"
+      message={`“${section.title || 'Untitled section'}” and everything written in it will be removed from the pack. You can undo this straight afterwards.`}
+      confirmLabel="Remove section"
+      danger
+      onCancel={close}
+      onConfirm={() => {
+        close();
+        props.sections.remove(section.id);
+      }}
+    />
   );
 }

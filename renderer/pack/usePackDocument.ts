@@ -28,6 +28,9 @@ export function usePackDocument(file: string) {
   const savedCount = useRef(0);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Open section editors hand over their serialised content only when a save is about to
+  // happen (see renderer/editor/SaveTrackingPlugin.ts), never on every keystroke.
+  const flushers = useRef(new Set<() => void>());
 
   useEffect(() => {
     let cancelled = false;
@@ -50,6 +53,7 @@ export function usePackDocument(file: string) {
   const saveNow = useCallback(async (): Promise<boolean> => {
     clearTimeout(timer.current);
     while (inFlight.current) await inFlight.current;
+    for (const flush of flushers.current) flush();
     const current = packRef.current;
     if (!current || savedCount.current === editCount.current) return true;
     const savingCount = editCount.current;
@@ -92,6 +96,25 @@ export function usePackDocument(file: string) {
     [saveNow],
   );
 
+  /** An editor changed something it will hand over at the next flush: schedule an autosave. */
+  const markDirty = useCallback(() => {
+    editCount.current++;
+    setSaveState((state) => (state.kind === 'unsaved' ? state : { kind: 'unsaved' }));
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
+  }, [saveNow]);
+
+  /** Register a function that writes an editor's pending content into the pack (via update). */
+  const registerFlush = useCallback((flush: () => void) => {
+    flushers.current.add(flush);
+    return () => void flushers.current.delete(flush);
+  }, []);
+
+  /** Bring the in-memory pack up to date with every open editor, without saving. */
+  const flushEditors = useCallback(() => {
+    for (const flush of flushers.current) flush();
+  }, []);
+
   const hasUnsavedChanges = useCallback(() => savedCount.current !== editCount.current, []);
 
   // Warn before closing the window or reloading with edits not yet on disk.
@@ -108,5 +131,5 @@ export function usePackDocument(file: string) {
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  return { pack, loadError, saveState, update, saveNow, hasUnsavedChanges };
+  return { pack, loadError, saveState, update, saveNow, hasUnsavedChanges, markDirty, registerFlush, flushEditors };
 }

@@ -1,0 +1,52 @@
+import { useEffect, useRef } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { BLUR_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
+import type { SerializedEditorStateJson } from '../../shared/richtext/serialized.js';
+
+/**
+ * Keeps the pack in step with the editor without serialising on every keystroke: a content
+ * change only marks the section dirty (cheap); the editor state is turned into JSON when the
+ * pack is about to be saved (autosave, Ctrl+S, leaving), when the editor loses focus and
+ * when it is unmounted (switching section).
+ */
+export function SaveTrackingPlugin(props: {
+  registerFlush: (flush: () => void) => () => void;
+  onDirty: () => void;
+  onCommit: (content: SerializedEditorStateJson) => void;
+}) {
+  const [editor] = useLexicalComposerContext();
+  const dirty = useRef(false);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    const flush = () => {
+      if (!dirty.current) return;
+      dirty.current = false;
+      latest.current.onCommit(editor.getEditorState().toJSON() as unknown as SerializedEditorStateJson);
+    };
+    const unregisterFlush = latest.current.registerFlush(flush);
+    const unregisterUpdate = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
+      // Selection-only updates and the initial load change nothing worth saving.
+      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      if (prevEditorState.isEmpty() || tags.has('section-load')) return;
+      if (!dirty.current) dirty.current = true;
+      latest.current.onDirty();
+    });
+    const unregisterBlur = editor.registerCommand(
+      BLUR_COMMAND,
+      () => {
+        flush();
+        return false;
+      },
+      COMMAND_PRIORITY_LOW,
+    );
+    return () => {
+      unregisterBlur();
+      unregisterUpdate();
+      unregisterFlush();
+      flush();
+    };
+  }, [editor]);
+  return null;
+}

@@ -1,0 +1,107 @@
+import { memo, useMemo } from 'react';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { AutoLinkPlugin, createLinkMatcherWithRegExp } from '@lexical/react/LexicalAutoLinkPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { TabIndentationPlugin } from '@lexical/react/LexicalTabIndentationPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { SECTION_NODES } from '../../shared/richtext/nodes.js';
+import type { SerializedEditorStateJson } from '../../shared/richtext/serialized.js';
+import { editorTheme } from './theme.js';
+import { isAllowedUrl } from './urls.js';
+import { SECTION_MARKDOWN_TRANSFORMERS } from './markdown.js';
+import { HeadingLevelsPlugin } from './HeadingLevelsPlugin.js';
+import { PastePlugin } from './PastePlugin.js';
+import { SaveTrackingPlugin } from './SaveTrackingPlugin.js';
+import { WordCountPlugin } from './WordCountPlugin.js';
+import { Toolbar } from './Toolbar.js';
+import { registerImageView } from './ImageComponent.js';
+import './editor.css';
+
+registerImageView();
+
+const URL_MATCHER = /((https?:\/\/(www\.)?)|(www\.))[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b([-a-zA-Z0-9()@:%_+.~#?&//=]*)(?<![.,;:!?)])/;
+const EMAIL_MATCHER = /(([^<>()[\]\\.,;:\s@"]+(\.[^<>()[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))/;
+const AUTOLINK_MATCHERS = [
+  createLinkMatcherWithRegExp(URL_MATCHER, (text) => (text.startsWith('http') ? text : `https://${text}`)),
+  createLinkMatcherWithRegExp(EMAIL_MATCHER, (text) => `mailto:${text}`),
+];
+
+export interface SectionEditorProps {
+  sectionId: string;
+  title: string;
+  /** The section's saved content; read once when the editor mounts. */
+  initialContent: SerializedEditorStateJson;
+  registerFlush: (flush: () => void) => () => void;
+  onDirty: () => void;
+  onCommit: (sectionId: string, content: SerializedEditorStateJson) => void;
+  onWordCount: (sectionId: string, words: number) => void;
+}
+
+/**
+ * One section's editor: official @lexical/* plugins (rich text, history, lists, links with
+ * autolink, tables, tab indentation, markdown shortcuts) plus our paste cleaning, heading
+ * levels, image node and save tracking. Memoised: the pack screen re-rendering (word
+ * counts, save status) never re-renders the editor.
+ */
+export const SectionEditor = memo(function SectionEditor(props: SectionEditorProps) {
+  const { sectionId } = props;
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: `section-${sectionId}`,
+      nodes: [...SECTION_NODES],
+      theme: editorTheme,
+      onError: (error) => {
+        // Lexical recovers by resetting to the last good state; keep a trace for support.
+        console.error('Editor error', error);
+      },
+      editorState: (editor) => {
+        editor.setEditorState(editor.parseEditorState(props.initialContent as never), { tag: 'section-load' });
+      },
+    }),
+    // Content is only read at mount: the editor owns it from then on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [sectionId],
+  );
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <div className="ed-shell">
+        <Toolbar label={`Formatting for ${props.title || 'this section'}`} />
+        <div className="ed-surface">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="ed-content"
+                aria-label={`${props.title || 'Section'} text`}
+                aria-multiline
+                spellCheck
+                lang="en-GB"
+                data-section-editor={sectionId}
+                aria-placeholder="Write the local angle here…"
+                placeholder={<div className="ed-placeholder">Write the local angle here…</div>}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+      </div>
+      <HistoryPlugin />
+      <ListPlugin />
+      <LinkPlugin validateUrl={isAllowedUrl} />
+      <AutoLinkPlugin matchers={AUTOLINK_MATCHERS} />
+      <TablePlugin hasCellBackgroundColor={false} hasHorizontalScroll />
+      <TabIndentationPlugin maxIndent={5} />
+      <MarkdownShortcutPlugin transformers={SECTION_MARKDOWN_TRANSFORMERS} />
+      <HeadingLevelsPlugin />
+      <PastePlugin />
+      <SaveTrackingPlugin registerFlush={props.registerFlush} onDirty={props.onDirty} onCommit={(content) => props.onCommit(sectionId, content)} />
+      <WordCountPlugin onCount={(words) => props.onWordCount(sectionId, words)} />
+    </LexicalComposer>
+  );
+});

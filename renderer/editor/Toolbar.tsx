@@ -1,0 +1,389 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getSelection,
+  $insertNodes,
+  $isRangeSelection,
+  $isTextNode,
+  $setSelection,
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  FORMAT_TEXT_COMMAND,
+  INDENT_CONTENT_COMMAND,
+  KEY_DOWN_COMMAND,
+  OUTDENT_CONTENT_COMMAND,
+  REDO_COMMAND,
+  SELECTION_CHANGE_COMMAND,
+  UNDO_COMMAND,
+  type BaseSelection,
+  type TextFormatType,
+} from 'lexical';
+import { $setBlocksType } from '@lexical/selection';
+import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
+import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND } from '@lexical/list';
+import { $createLinkNode, $isLinkNode, $toggleLink } from '@lexical/link';
+import { $findMatchingParent, mergeRegister } from '@lexical/utils';
+import {
+  $deleteTableColumnAtSelection,
+  $deleteTableRowAtSelection,
+  $insertTableColumnAtSelection,
+  $insertTableRowAtSelection,
+  INSERT_TABLE_COMMAND,
+} from '@lexical/table';
+import { $createImageNode } from '../../shared/richtext/ImageNode.js';
+import { $readToolbarState, EMPTY_TOOLBAR_STATE, sameToolbarState, type BlockType, type ToolbarState } from './toolbarState.js';
+import { LinkDialog } from './LinkDialog.js';
+import { TableDialog } from './TableDialog.js';
+import { AltTextDialog } from './AltTextDialog.js';
+import { fitWidth, readPicture, type LoadedPicture } from './images.js';
+
+const IS_APPLE = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = IS_APPLE ? '⌘' : 'Ctrl+';
+const MOD_ARIA = IS_APPLE ? 'Meta' : 'Control';
+
+type Dialog = { kind: 'link'; url: string; editing: boolean; askText: boolean; selection: BaseSelection | null } | { kind: 'table'; selection: BaseSelection | null } | { kind: 'image'; picture: LoadedPicture; selection: BaseSelection | null } | null;
+
+/**
+ * The formatting toolbar of one section editor. A single tab stop (roving focus): arrow
+ * keys, Home and End move between controls, as the ARIA toolbar pattern describes. Buttons
+ * keep the editor's selection (mousedown does not take focus) and show their pressed state
+ * for the text at the cursor.
+ */
+export function Toolbar(props: { label: string }) {
+  const [editor] = useLexicalComposerContext();
+  const [state, setState] = useState<ToolbarState>(EMPTY_TOOLBAR_STATE);
+  const [canUndo, setCanUndo] = useState(false);
+  const [canRedo, setCanRedo] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  const refresh = useCallback(() => {
+    const next = editor.getEditorState().read($readToolbarState);
+    if (!sameToolbarState(stateRef.current, next)) setState(next);
+  }, [editor]);
+
+  const savedSelection = () => editor.getEditorState().read(() => $getSelection()?.clone() ?? null);
+
+  const openLinkDialog = useCallback(() => {
+    const current = editor.getEditorState().read($readToolbarState);
+    const collapsed = editor.getEditorState().read(() => {
+      const selection = $getSelection();
+      return !$isRangeSelection(selection) || selection.isCollapsed();
+    });
+    setDialog({ kind: 'link', url: current.linkUrl ?? '', editing: current.linkUrl !== null, askText: collapsed && current.linkUrl === null, selection: savedSelection() });
+  }, [editor]);
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerUpdateListener(({ editorState }) => editorState.read(() => {
+          const next = $readToolbarState();
+          if (!sameToolbarState(stateRef.current, next)) setState(next);
+        })),
+        editor.registerCommand(SELECTION_CHANGE_COMMAND, () => (refresh(), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_UNDO_COMMAND, (value) => (setCanUndo(value), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_REDO_COMMAND, (value) => (setCanRedo(value), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(
+          KEY_DOWN_COMMAND,
+          (event) => {
+            if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+              event.preventDefault();
+              openLinkDialog();
+              return true;
+            }
+            return false;
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+      ),
+    [editor, refresh, openLinkDialog],
+  );
+
+  const closeDialog = () => {
+    setDialog(null);
+    editor.focus();
+  };
+  /** Run an edit against the selection saved when a dialog opened. */
+  const updateAt = (selection: BaseSelection | null, change: () => void) =>
+    editor.update(() => {
+      if (selection) $setSelection(selection.clone());
+      change();
+    });
+
+  const setBlockType = (type: BlockType) => {
+    if (type === 'bullet' || type === 'number') {
+      editor.dispatchCommand(state.blockType === type ? REMOVE_LIST_COMMAND : type === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined);
+      return;
+    }
+    editor.update(() => {
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection)) return;
+      $setBlocksType(selection, () => (type === 'paragraph' ? $createParagraphNode() : type === 'quote' ? $createQuoteNode() : $createHeadingNode(type)));
+    });
+  };
+
+  const format = (type: TextFormatType) => editor.dispatchCommand(FORMAT_TEXT_COMMAND, type);
+
+  const removeLink = () =>
+    editor.update(() => {
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection)) return;
+      const link = $findMatchingParent(selection.anchor.getNode(), $isLinkNode);
+      if (selection.isCollapsed() && link && $isLinkNode(link)) {
+        // The cursor is in a link: remove the whole link, keep its text.
+        for (const child of link.getChildren()) link.insertBefore(child);
+        link.remove();
+      } else {
+        $toggleLink(null);
+      }
+    });
+
+  const clearFormatting = () =>
+    editor.update(() => {
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection)) return;
+      if (selection.isCollapsed()) {
+        selection.setFormat(0);
+        selection.setStyle('');
+        return;
+      }
+      // extract() splits the text nodes at the selection's edges, so only the selection changes.
+      for (const node of selection.extract()) {
+        if ($isTextNode(node)) {
+          node.setFormat(0);
+          node.setStyle('');
+        }
+      }
+      $toggleLink(null);
+    });
+
+  const tableAction = (action: () => void) =>
+    editor.update(() => {
+      try {
+        action();
+      } catch {
+        setProblem('Put the cursor in a table cell first.');
+      }
+    });
+
+  const pickPicture = async (file: File | undefined) => {
+    if (!file) return;
+    setProblem(null);
+    const selection = savedSelection();
+    try {
+      const picture = await readPicture(file);
+      setDialog({ kind: 'image', picture, selection });
+    } catch (err) {
+      setProblem(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const inTable = state.inTable;
+  return (
+    <>
+      <RovingToolbar label={props.label}>
+        <div className="tb-group">
+          <TbButton label="Undo" shortcut={`${MOD}Z`} aria={`${MOD_ARIA}+Z`} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} icon="↶" />
+          <TbButton label="Redo" shortcut={IS_APPLE ? '⇧⌘Z' : 'Ctrl+Y'} aria={IS_APPLE ? 'Meta+Shift+Z' : 'Control+Y'} disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} icon="↷" />
+        </div>
+        <div className="tb-group">
+          <select
+            aria-label="Block type"
+            className="tb-select"
+            value={state.blockType === 'bullet' || state.blockType === 'number' ? 'paragraph' : state.blockType}
+            onChange={(e) => setBlockType(e.target.value as BlockType)}
+          >
+            <option value="paragraph">Paragraph</option>
+            <option value="h2">Heading 2</option>
+            <option value="h3">Heading 3</option>
+            <option value="h4">Heading 4</option>
+            <option value="quote">Quote</option>
+          </select>
+        </div>
+        <div className="tb-group">
+          <TbButton label="Bold" shortcut={`${MOD}B`} aria={`${MOD_ARIA}+B`} pressed={state.bold} onClick={() => format('bold')} icon={<b>B</b>} />
+          <TbButton label="Italic" shortcut={`${MOD}I`} aria={`${MOD_ARIA}+I`} pressed={state.italic} onClick={() => format('italic')} icon={<i>I</i>} />
+          <TbButton label="Underline" shortcut={`${MOD}U`} aria={`${MOD_ARIA}+U`} pressed={state.underline} onClick={() => format('underline')} icon={<u>U</u>} />
+          <TbButton label="Strikethrough" pressed={state.strikethrough} onClick={() => format('strikethrough')} icon={<s>S</s>} />
+          <TbButton label="Clear formatting" onClick={clearFormatting} icon="T̸" />
+        </div>
+        <div className="tb-group">
+          <TbButton label="Bulleted list" pressed={state.blockType === 'bullet'} onClick={() => setBlockType('bullet')} icon="• ≡" />
+          <TbButton label="Numbered list" pressed={state.blockType === 'number'} onClick={() => setBlockType('number')} icon="1. ≡" />
+          <TbButton label="Outdent" shortcut="Shift+Tab" onClick={() => editor.dispatchCommand(OUTDENT_CONTENT_COMMAND, undefined)} icon="⇤" />
+          <TbButton label="Indent" shortcut="Tab" onClick={() => editor.dispatchCommand(INDENT_CONTENT_COMMAND, undefined)} icon="⇥" />
+        </div>
+        <div className="tb-group">
+          <TbButton label={state.linkUrl !== null ? 'Edit link' : 'Insert link'} shortcut={`${MOD}K`} aria={`${MOD_ARIA}+K`} pressed={state.linkUrl !== null} onClick={openLinkDialog} icon="🔗" />
+          <TbButton label="Remove link" disabled={state.linkUrl === null} onClick={removeLink} icon="⛓̸" />
+        </div>
+        <div className="tb-group">
+          <TbButton label="Insert table" onClick={() => setDialog({ kind: 'table', selection: savedSelection() })} icon="▦" text="Table" />
+          <TbButton label="Insert row below" disabled={!inTable} onClick={() => tableAction(() => $insertTableRowAtSelection(true))} icon="+row" />
+          <TbButton label="Insert column right" disabled={!inTable} onClick={() => tableAction(() => $insertTableColumnAtSelection(true))} icon="+col" />
+          <TbButton label="Delete row" disabled={!inTable} onClick={() => tableAction(() => $deleteTableRowAtSelection())} icon="−row" />
+          <TbButton label="Delete column" disabled={!inTable} onClick={() => tableAction(() => $deleteTableColumnAtSelection())} icon="−col" />
+        </div>
+        <div className="tb-group">
+          <TbButton label="Insert picture" onClick={() => fileInput.current?.click()} icon="🖼" text="Picture" />
+        </div>
+      </RovingToolbar>
+      <input
+        ref={fileInput}
+        type="file"
+        accept="image/png,image/jpeg"
+        hidden
+        aria-hidden="true"
+        tabIndex={-1}
+        onChange={(e) => {
+          void pickPicture(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      {problem && (
+        <p className="tb-problem" role="alert">
+          {problem}{' '}
+          <button type="button" className="link-button" onClick={() => setProblem(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {dialog?.kind === 'link' && (
+        <LinkDialog
+          initialUrl={dialog.url}
+          editing={dialog.editing}
+          askText={dialog.askText}
+          onCancel={closeDialog}
+          onConfirm={(url, text) => {
+            const { selection, editing, askText } = dialog;
+            updateAt(selection, () => {
+              const current = $getSelection();
+              if (!$isRangeSelection(current)) return;
+              const existing = $findMatchingParent(current.anchor.getNode(), $isLinkNode);
+              if (editing && current.isCollapsed() && existing && $isLinkNode(existing)) existing.setURL(url);
+              else if (askText) {
+                const link = $createLinkNode(url);
+                link.append($createTextNode(text));
+                current.insertNodes([link]);
+                link.selectEnd();
+              } else $toggleLink(url);
+            });
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog?.kind === 'table' && (
+        <TableDialog
+          onCancel={closeDialog}
+          onConfirm={(rows, columns) => {
+            const { selection } = dialog;
+            editor.update(() => {
+              if (selection) $setSelection(selection.clone());
+            });
+            editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: String(rows), columns: String(columns), includeHeaders: { rows: true, columns: false } });
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog?.kind === 'image' && (
+        <AltTextDialog
+          title="Describe the picture"
+          initial=""
+          confirmLabel="Insert picture"
+          preview={dialog.picture.src}
+          onCancel={closeDialog}
+          onConfirm={(alt) => {
+            const { picture, selection } = dialog;
+            const size = fitWidth(picture.width, picture.height);
+            updateAt(selection, () => {
+              $insertNodes([$createImageNode({ src: picture.src, altText: alt, width: size.width, height: size.height })]);
+            });
+            closeDialog();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function TbButton(props: { label: string; icon: ReactNode; text?: string; shortcut?: string; aria?: string; pressed?: boolean; disabled?: boolean; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="tb-button"
+      aria-label={props.label}
+      aria-pressed={props.pressed === undefined ? undefined : props.pressed}
+      aria-keyshortcuts={props.aria}
+      title={props.shortcut ? `${props.label} (${props.shortcut})` : props.label}
+      disabled={props.disabled}
+      // Keep the editor's selection: a click must not move focus out of the text.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={props.onClick}
+    >
+      <span aria-hidden="true" className="tb-icon">
+        {props.icon}
+      </span>
+      {props.text && <span aria-hidden="true" className="tb-text">{props.text}</span>}
+    </button>
+  );
+}
+
+/** ARIA toolbar with roving tabindex: one Tab stop, arrows move within. */
+function RovingToolbar(props: { label: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const current = useRef(0);
+  const items = () => Array.from(ref.current?.querySelectorAll<HTMLElement>('button:not(:disabled), select:not(:disabled)') ?? []);
+
+  // After every render (buttons get enabled/disabled) exactly one control is tabbable.
+  useLayoutEffect(() => {
+    const all = items();
+    if (!all.length) return;
+    if (current.current >= all.length) current.current = 0;
+    all.forEach((item, i) => (item.tabIndex = i === current.current ? 0 : -1));
+    ref.current?.querySelectorAll<HTMLElement>('button:disabled').forEach((item) => (item.tabIndex = -1));
+  });
+
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    const all = items();
+    const index = all.indexOf(document.activeElement as HTMLElement);
+    if (index < 0) return;
+    let next = index;
+    if (event.key === 'ArrowRight') next = (index + 1) % all.length;
+    else if (event.key === 'ArrowLeft') next = (index - 1 + all.length) % all.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = all.length - 1;
+    else return;
+    event.preventDefault();
+    focusItem(all, next);
+  };
+  const focusItem = (all: HTMLElement[], index: number) => {
+    all.forEach((item, i) => (item.tabIndex = i === index ? 0 : -1));
+    current.current = index;
+    all[index]!.focus();
+  };
+  return (
+    <div
+      ref={ref}
+      role="toolbar"
+      aria-label={props.label}
+      className="toolbar"
+      onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        const all = items();
+        const index = all.indexOf(e.target as HTMLElement);
+        if (index >= 0 && index !== current.current) {
+          current.current = index;
+          all.forEach((item, i) => (item.tabIndex = i === index ? 0 : -1));
+        }
+      }}
+    >
+      {props.children}
+    </div>
+  );
+}
