@@ -27,9 +27,12 @@ export function SaveTrackingPlugin(props: {
     };
     const unregisterFlush = latest.current.registerFlush(flush);
     const unregisterUpdate = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
-      // Selection-only updates and the initial load change nothing worth saving.
+      // Selection-only updates and the initial load change nothing worth saving. Plugins that
+      // register node transforms after the load re-run them over every node of their type in
+      // a 'history-merge' update: normalisation, not an edit, so it does not mark the pack
+      // unsaved (any change it made is saved with the next real edit).
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      if (prevEditorState.isEmpty() || tags.has('section-load')) return;
+      if (prevEditorState.isEmpty() || tags.has('section-load') || tags.has('history-merge')) return;
       if (!dirty.current) dirty.current = true;
       latest.current.onDirty();
     });

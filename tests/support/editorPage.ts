@@ -1,0 +1,47 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { BrowserHost } from './browserHost.js';
+import type { Pack, Section } from '../../shared/pack/schema.js';
+import { newPack, newSection } from '../../shared/pack/defaults.js';
+import { GAMECHANGERS } from '../../shared/gamechangers/index.js';
+
+/** Helpers for the editor end-to-end tests: real pack files in the host's workspace. */
+
+export async function writePackFile(host: BrowserHost, pack: Pack, file = 'Editor test.briefing'): Promise<string> {
+  await writeFile(path.join(host.workspaceDir, file), JSON.stringify(pack, null, 2), 'utf8');
+  return file;
+}
+
+export async function readPackFile(host: BrowserHost, file = 'Editor test.briefing'): Promise<Pack> {
+  return JSON.parse(await readFile(path.join(host.workspaceDir, file), 'utf8')) as Pack;
+}
+
+/** A pack with one section per gamechanger (empty), like the template gallery makes. */
+export function gamechangerPack(title = 'Editor test', extra: Partial<Section> = {}): Pack {
+  return newPack(
+    { title },
+    GAMECHANGERS.map((g) => newSection(g.title, { gamechangerId: g.id, ...extra })),
+  );
+}
+
+/** Open a pack at one section (through the URL, as a reload would) and wait until editable. */
+export async function openSection(page: Page, host: BrowserHost, file: string, sectionId: string) {
+  const url = new URL(host.url);
+  url.searchParams.set('pack', file);
+  url.searchParams.set('section', sectionId);
+  await page.goto(url.toString());
+  const editor = page.locator(`[data-section-editor="${sectionId}"]`);
+  await editor.waitFor();
+  await page.waitForFunction((id) => document.querySelector(`[data-section-editor="${id}"]`)?.getAttribute('contenteditable') === 'true', sectionId);
+  return editor;
+}
+
+/** Every node of the given type in a section's saved Lexical JSON. */
+export function nodesOfType(node: unknown, type: string, found: Array<Record<string, unknown>> = []): Array<Record<string, unknown>> {
+  const n = node as { type?: string; children?: unknown[]; root?: unknown };
+  if (n.root) return nodesOfType(n.root, type, found);
+  if (n.type === type) found.push(n as Record<string, unknown>);
+  for (const child of n.children ?? []) nodesOfType(child, type, found);
+  return found;
+}
