@@ -126,6 +126,8 @@ export function Toolbar(props: { label: string }) {
       if (!$isRangeSelection(selection)) return;
       $setBlocksType(selection, () => (type === 'paragraph' ? $createParagraphNode() : type === 'quote' ? $createQuoteNode() : $createHeadingNode(type)));
     });
+    // Back to the text, where the cursor was, so typing carries on.
+    editor.focus();
   };
 
   const format = (type: TextFormatType) => editor.dispatchCommand(FORMAT_TEXT_COMMAND, type);

@@ -19,7 +19,8 @@ export function WordCountPlugin(props: { onCount: (words: number) => void }) {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const count = () => onCount.current(editor.getEditorState().read(() => countWords($getRoot().getTextContent())));
-    count();
+    // No count at mount: the pack screen already counted the saved content, which is the
+    // same text; counting again would only delay the section becoming editable.
     // Not registerTextContentListener: that computes the whole text on every update.
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;

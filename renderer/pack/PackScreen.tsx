@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Section } from '../../shared/pack/schema.js';
 import { newSection } from '../../shared/pack/defaults.js';
 import type { SerializedEditorStateJson } from '../../shared/richtext/serialized.js';
@@ -219,7 +219,10 @@ function useSections(doc: ReturnType<typeof usePackDocument>) {
     setActive(section.id);
   };
 
-  const counts = useMemo(() => sectionWordCounts(packSections ?? [], live), [packSections, live]);
+  // Counting 50,000 words takes tens of milliseconds: let the section appear first and fill in
+  // the counts in a background render straight after.
+  const deferredSections = useDeferredValue(packSections, undefined);
+  const counts = useMemo(() => sectionWordCounts(deferredSections ?? [], live), [deferredSections, live]);
 
   return { active: current, counts, select, commit, setLiveCount, move, add, rename, remove, undoRemove, removed, dialog, setDialog };
 }

@@ -45,3 +45,22 @@ export function nodesOfType(node: unknown, type: string, found: Array<Record<str
   for (const child of n.children ?? []) nodesOfType(child, type, found);
   return found;
 }
+
+/** The saved content of one section, read straight from the .briefing file on disk. */
+export async function savedSection(host: BrowserHost, file: string, sectionId: string) {
+  const pack = await readPackFile(host, file);
+  const section = pack.sections.find((s) => s.id === sectionId);
+  if (!section) throw new Error(`section ${sectionId} is not in the saved pack`);
+  return section;
+}
+
+/** Compact outline of a saved section: [type(tag/listType), text] per top-level block. */
+export function blockSummary(section: Section): string[] {
+  const textOf = (node: { text?: string; children?: unknown[] }): string =>
+    typeof node.text === 'string' ? node.text : (node.children ?? []).map((c) => textOf(c as never)).join('');
+  return section.content.root.children.map((block) => {
+    const b = block as { type: string; tag?: string; listType?: string };
+    const kind = b.type === 'heading' ? b.tag : b.type === 'list' ? `list-${b.listType}` : b.type;
+    return `${kind}: ${textOf(block as never)}`;
+  });
+}

@@ -1,0 +1,26 @@
+import { chromium } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startBrowserHost } from '../support/browserHost.js';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium.js';
+import { makeReferencePack, longestSectionIndex } from '../support/referencePack.js';
+const host = await startBrowserHost();
+const pack = makeReferencePack();
+await writeFile(path.join(host.workspaceDir, 'R.briefing'), JSON.stringify(pack, null, 2));
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+const page = await browser.newPage();
+const url = new URL(host.url); url.searchParams.set('pack', 'R.briefing'); url.searchParams.set('section', pack.sections[longestSectionIndex(pack)]!.id);
+await page.goto(host.url); await page.waitForTimeout(500);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+await page.goto(url.toString());
+await page.waitForSelector('[data-section-editor][contenteditable=true]');
+await page.waitForTimeout(1500);
+const { profile } = await cdp.send('Profiler.stop') as any;
+const self = new Map<string, number>();
+const dt = new Map<number, number>();
+profile.samples.forEach((id: number, i: number) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+for (const n of profile.nodes) { const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + (dt.get(n.id) ?? 0) / 1000); }
+console.log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 35).map(([k, v]) => `${v.toFixed(1)}ms ${k}`).join('\n'));
+await browser.close(); await host.stop();
