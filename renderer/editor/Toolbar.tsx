@@ -107,7 +107,9 @@ export function Toolbar(props: { label: string }) {
 
   const closeDialog = () => {
     setDialog(null);
-    editor.focus();
+    // After the <dialog> has closed (closing hands focus back to the toolbar button), return
+    // to the text with the selection as it was.
+    requestAnimationFrame(() => editor.focus());
   };
   /** Run an edit against the selection saved when a dialog opened. */
   const updateAt = (selection: BaseSelection | null, change: () => void) =>

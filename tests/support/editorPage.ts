@@ -64,3 +64,26 @@ export function blockSummary(section: Section): string[] {
     return `${kind}: ${textOf(block as never)}`;
   });
 }
+
+/** Select the first occurrence of `text` inside the editor, as a user dragging over it would. */
+export async function selectText(editor: import('@playwright/test').Locator, text: string) {
+  await editor.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const at = node.data.indexOf(wanted);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`text not found: ${wanted}`);
+  }, text);
+  // Lexical reads the new selection on selectionchange.
+  await editor.page().waitForTimeout(100);
+}
