@@ -39,6 +39,7 @@ import { LinkDialog } from './LinkDialog.js';
 import { TableDialog } from './TableDialog.js';
 import { AltTextDialog } from './AltTextDialog.js';
 import { fitWidth, readPicture, type LoadedPicture } from './images.js';
+import { icons } from './icons.js';
 
 const IS_APPLE = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = IS_APPLE ? '⌘' : 'Ctrl+';
@@ -193,8 +194,8 @@ export function Toolbar(props: { label: string }) {
     <>
       <RovingToolbar label={props.label}>
         <div className="tb-group">
-          <TbButton label="Undo" shortcut={`${MOD}Z`} aria={`${MOD_ARIA}+Z`} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} icon="↶" />
-          <TbButton label="Redo" shortcut={IS_APPLE ? '⇧⌘Z' : 'Ctrl+Y'} aria={IS_APPLE ? 'Meta+Shift+Z' : 'Control+Y'} disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} icon="↷" />
+          <TbButton label="Undo" shortcut={`${MOD}Z`} aria={`${MOD_ARIA}+Z`} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} icon={icons.undo} />
+          <TbButton label="Redo" shortcut={IS_APPLE ? '⇧⌘Z' : 'Ctrl+Y'} aria={IS_APPLE ? 'Meta+Shift+Z' : 'Control+Y'} disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} icon={icons.redo} />
         </div>
         <div className="tb-group">
           <select
@@ -215,27 +216,27 @@ export function Toolbar(props: { label: string }) {
           <TbButton label="Italic" shortcut={`${MOD}I`} aria={`${MOD_ARIA}+I`} pressed={state.italic} onClick={() => format('italic')} icon={<i>I</i>} />
           <TbButton label="Underline" shortcut={`${MOD}U`} aria={`${MOD_ARIA}+U`} pressed={state.underline} onClick={() => format('underline')} icon={<u>U</u>} />
           <TbButton label="Strikethrough" pressed={state.strikethrough} onClick={() => format('strikethrough')} icon={<s>S</s>} />
-          <TbButton label="Clear formatting" onClick={clearFormatting} icon="T̸" />
+          <TbButton label="Clear formatting" onClick={clearFormatting} icon={icons.clear} />
         </div>
         <div className="tb-group">
-          <TbButton label="Bulleted list" pressed={state.blockType === 'bullet'} onClick={() => setBlockType('bullet')} icon="• ≡" />
-          <TbButton label="Numbered list" pressed={state.blockType === 'number'} onClick={() => setBlockType('number')} icon="1. ≡" />
-          <TbButton label="Outdent" shortcut="Shift+Tab" onClick={() => editor.dispatchCommand(OUTDENT_CONTENT_COMMAND, undefined)} icon="⇤" />
-          <TbButton label="Indent" shortcut="Tab" onClick={() => editor.dispatchCommand(INDENT_CONTENT_COMMAND, undefined)} icon="⇥" />
+          <TbButton label="Bulleted list" pressed={state.blockType === 'bullet'} onClick={() => setBlockType('bullet')} icon={icons.bullets} />
+          <TbButton label="Numbered list" pressed={state.blockType === 'number'} onClick={() => setBlockType('number')} icon={icons.numbers} />
+          <TbButton label="Outdent" shortcut="Shift+Tab" onClick={() => editor.dispatchCommand(OUTDENT_CONTENT_COMMAND, undefined)} icon={icons.outdent} />
+          <TbButton label="Indent" shortcut="Tab" onClick={() => editor.dispatchCommand(INDENT_CONTENT_COMMAND, undefined)} icon={icons.indent} />
         </div>
         <div className="tb-group">
-          <TbButton label={state.linkUrl !== null ? 'Edit link' : 'Insert link'} shortcut={`${MOD}K`} aria={`${MOD_ARIA}+K`} pressed={state.linkUrl !== null} onClick={openLinkDialog} icon="🔗" />
-          <TbButton label="Remove link" disabled={state.linkUrl === null} onClick={removeLink} icon="⛓̸" />
+          <TbButton label={state.linkUrl !== null ? 'Edit link' : 'Insert link'} shortcut={`${MOD}K`} aria={`${MOD_ARIA}+K`} pressed={state.linkUrl !== null} onClick={openLinkDialog} icon={icons.link} />
+          <TbButton label="Remove link" disabled={state.linkUrl === null} onClick={removeLink} icon={icons.unlink} />
         </div>
         <div className="tb-group">
-          <TbButton label="Insert table" onClick={() => setDialog({ kind: 'table', selection: savedSelection() })} icon="▦" text="Table" />
-          <TbButton label="Insert row below" disabled={!inTable} onClick={() => tableAction(() => $insertTableRowAtSelection(true))} icon="+row" />
-          <TbButton label="Insert column right" disabled={!inTable} onClick={() => tableAction(() => $insertTableColumnAtSelection(true))} icon="+col" />
-          <TbButton label="Delete row" disabled={!inTable} onClick={() => tableAction(() => $deleteTableRowAtSelection())} icon="−row" />
-          <TbButton label="Delete column" disabled={!inTable} onClick={() => tableAction(() => $deleteTableColumnAtSelection())} icon="−col" />
+          <TbButton label="Insert table" onClick={() => setDialog({ kind: 'table', selection: savedSelection() })} icon={icons.table} />
+          <TbButton label="Insert row below" disabled={!inTable} onClick={() => tableAction(() => $insertTableRowAtSelection(true))} icon={icons.rowAdd} />
+          <TbButton label="Insert column right" disabled={!inTable} onClick={() => tableAction(() => $insertTableColumnAtSelection(true))} icon={icons.columnAdd} />
+          <TbButton label="Delete row" disabled={!inTable} onClick={() => tableAction(() => $deleteTableRowAtSelection())} icon={icons.rowDelete} />
+          <TbButton label="Delete column" disabled={!inTable} onClick={() => tableAction(() => $deleteTableColumnAtSelection())} icon={icons.columnDelete} />
         </div>
         <div className="tb-group">
-          <TbButton label="Insert picture" onClick={() => fileInput.current?.click()} icon="🖼" text="Picture" />
+          <TbButton label="Insert picture" onClick={() => fileInput.current?.click()} icon={icons.picture} />
         </div>
       </RovingToolbar>
       <input

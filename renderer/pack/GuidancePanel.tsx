@@ -20,7 +20,7 @@ export const GuidancePanel = memo(function GuidancePanel(props: { section: Secti
     );
   }
   return (
-    <aside className="guidance" aria-labelledby="guidance-heading" data-testid="guidance">
+    <aside className="guidance" aria-labelledby="guidance-heading" data-testid="guidance" tabIndex={0}>
       <h2 id="guidance-heading">Guidance</h2>
       <p className="guidance-note">Not part of the briefing: only you see this.</p>
       {gamechanger && (
