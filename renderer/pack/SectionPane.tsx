@@ -24,7 +24,7 @@ export function SectionPane(props: {
   return (
     <section className="section-pane" aria-labelledby="section-title">
       <div className="section-head">
-        {gamechanger && <p className="section-kicker">{gamechanger.title}</p>}
+        {gamechanger && <p className="section-kicker">Gamechanger · {gamechanger.shortName}</p>}
         <h2 id="section-title">{section.title || 'Untitled section'}</h2>
         <WordMeter words={words} limit={limit} over={over} />
       </div>
