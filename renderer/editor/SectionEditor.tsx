@@ -19,6 +19,7 @@ import { HeadingLevelsPlugin } from './HeadingLevelsPlugin.js';
 import { PastePlugin } from './PastePlugin.js';
 import { SaveTrackingPlugin } from './SaveTrackingPlugin.js';
 import { WordCountPlugin } from './WordCountPlugin.js';
+import { LoadContentPlugin } from './LoadContentPlugin.js';
 import { Toolbar } from './Toolbar.js';
 import { registerImageView } from './ImageComponent.js';
 import './editor.css';
@@ -65,9 +66,10 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
         // Lexical recovers by resetting to the last good state; keep a trace for support.
         console.error('Editor error', error);
       },
-      editorState: (editor) => {
-        editor.setEditorState(editor.parseEditorState(props.initialContent as never), { tag: 'section-load' });
-      },
+      // Start empty; LoadContentPlugin (mounted last) puts the content in once every plugin
+      // has registered its node transforms. Loading first would make each plugin re-run its
+      // transforms over the whole section when it registers (a second full pass on open).
+      editorState: null,
     }),
     // Content is only read at mount: the editor owns it from then on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -107,6 +109,7 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
       <PastePlugin />
       <SaveTrackingPlugin registerFlush={props.registerFlush} onDirty={props.onDirty} onCommit={(content) => props.onCommit(sectionId, content)} />
       <WordCountPlugin onCount={(words) => props.onWordCount(sectionId, words)} />
+      <LoadContentPlugin content={props.initialContent} />
     </LexicalComposer>
   );
 });

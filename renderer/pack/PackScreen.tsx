@@ -1,16 +1,21 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Section } from '../../shared/pack/schema.js';
 import { newSection } from '../../shared/pack/defaults.js';
 import type { SerializedEditorStateJson } from '../../shared/richtext/serialized.js';
 import { PromptDialog } from '../common/PromptDialog.js';
 import { FRONT_SHEET, SectionOutline } from './outline/SectionOutline.js';
 import { sectionWordCounts } from './outline/wordCounts.js';
-import { SectionPane } from './SectionPane.js';
 import { GuidancePanel } from './GuidancePanel.js';
 import { usePackDocument } from './usePackDocument.js';
 import { SaveStatus } from './SaveStatus.js';
 import { FrontSheetForm } from './FrontSheetForm.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
+
+// The editor (Lexical and its plugins, most of the renderer's code) is its own chunk, fetched
+// as soon as the app starts: it loads and compiles while the pack is being read, instead of
+// delaying the request for the pack.
+const sectionPaneModule = import('./SectionPane.js');
+const SectionPane = lazy(() => sectionPaneModule.then((m) => ({ default: m.SectionPane })));
 
 /** One pack: its front sheet and sections, saved automatically. */
 export function PackScreen(props: { file: string; onBack: () => void; onRenamed: (file: string) => void }) {
@@ -88,6 +93,7 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
             </p>
           )}
           {activeSection ? (
+            <Suspense fallback={<p className="muted loading">Opening the editor…</p>}>
             <SectionPane
               section={activeSection}
               words={sections.counts.get(activeSection.id) ?? 0}
@@ -96,6 +102,7 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
               onCommit={sections.commit}
               onWordCount={sections.setLiveCount}
             />
+            </Suspense>
           ) : (
             <FrontSheetForm sheet={pack.frontSheet} onChange={(frontSheet) => doc.update((p) => ({ ...p, frontSheet }))} />
           )}
