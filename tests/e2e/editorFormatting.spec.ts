@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures.js';
-import { blockSummary, gamechangerPack, nodesOfType, openSection, savedSection, writePackFile } from '../support/editorPage.js';
+import { blockSummary, gamechangerPack, nodesOfType, openSection, savedSection, selectText, writePackFile } from '../support/editorPage.js';
 
 /** Formats are Lexical's bit flags in the saved JSON. */
 const BOLD = 1;
@@ -200,4 +200,36 @@ test('toolbar is one tab stop with arrow-key (roving) focus and accessible names
   for (const name of ['Undo', 'Redo', 'Bold', 'Italic', 'Underline', 'Strikethrough', 'Clear formatting', 'Bulleted list', 'Numbered list', 'Indent', 'Outdent', 'Insert link', 'Remove link', 'Insert table', 'Insert row below', 'Insert column right', 'Delete row', 'Delete column', 'Insert picture']) {
     await expect(toolbar.getByRole('button', { name, exact: true })).toHaveCount(1);
   }
+});
+
+test('clear formatting removes bold, italic, underline and links from the selection only', async ({ page, host }) => {
+  const pack = gamechangerPack();
+  pack.sections[0]!.content = {
+    root: {
+      type: 'root', version: 1, direction: null, format: '', indent: 0,
+      children: [
+        {
+          type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '',
+          children: [
+            { type: 'text', version: 1, text: 'Keep this bold. ', format: BOLD, style: '', mode: 'normal', detail: 0 },
+            { type: 'text', version: 1, text: 'Clear this', format: BOLD | ITALIC | UNDERLINE, style: '', mode: 'normal', detail: 0 },
+          ],
+        },
+      ],
+    },
+  } as never;
+  const file = await writePackFile(host, pack);
+  const editor = await openSection(page, host, file, pack.sections[0]!.id);
+  await selectText(editor, 'Clear this');
+  const toolbar = page.getByRole('toolbar', { name: /Formatting for/ });
+  await expect(toolbar.getByRole('button', { name: 'Italic', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await toolbar.getByRole('button', { name: 'Clear formatting' }).click();
+  await expect(toolbar.getByRole('button', { name: 'Italic', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('Control+s');
+  await expect
+    .poll(async () => nodesOfType((await savedSection(host, file, pack.sections[0]!.id)).content, 'text').map((t) => [t.text, t.format]))
+    .toEqual([
+      ['Keep this bold. ', BOLD],
+      ['Clear this', 0],
+    ]);
 });
