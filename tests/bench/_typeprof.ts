@@ -1,0 +1,30 @@
+import { chromium, type Page } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startBrowserHost } from '../support/browserHost.js';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium.js';
+import { makeReferencePack, longestSectionIndex } from '../support/referencePack.js';
+const host = await startBrowserHost();
+const pack = makeReferencePack();
+const longest = pack.sections[longestSectionIndex(pack)]!;
+await writeFile(path.join(host.workspaceDir, 'R.briefing'), JSON.stringify(pack, null, 2));
+const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--disable-gpu-vsync', '--disable-frame-rate-limit'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+const url = new URL(host.url); url.searchParams.set('pack', 'R.briefing'); url.searchParams.set('section', longest.id);
+await page.goto(url.toString());
+await page.waitForSelector('[data-section-editor][contenteditable=true] p');
+await page.waitForTimeout(1000);
+const p = await page.evaluateHandle(() => { const ps = document.querySelectorAll('[data-section-editor] > p'); return ps[Math.floor(ps.length / 2)]; });
+await (p.asElement()!).scrollIntoViewIfNeeded(); await p.asElement()!.click(); await page.keyboard.press('End');
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+for (let i = 0; i < 100; i++) { await page.keyboard.type('abcdefghij klmnop '[i % 18]!); await page.waitForTimeout(25); }
+const { profile } = await cdp.send('Profiler.stop') as any;
+const self = new Map<string, number>(); const dt = new Map<number, number>();
+profile.samples.forEach((id: number, i: number) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+let busy = 0;
+for (const n of profile.nodes) { const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; const v = (dt.get(n.id) ?? 0) / 1000; self.set(k, (self.get(k) ?? 0) + v); if (n.callFrame.functionName !== '(idle)') busy += v; }
+console.log('busy ms', busy.toFixed(0));
+console.log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1)}ms ${k}`).join('\n'));
+await browser.close(); await host.stop();
