@@ -13,12 +13,31 @@ interface Hits {
   ranges: Array<[number, number]>;
 }
 
-/** Where in `text` the matched index terms occur (positions of whole words). */
-function hitsIn(text: string, terms: ReadonlySet<string>): Hits {
+/** Letters with accents or other marks: text holding them needs the per-word comparison. */
+const ACCENTED = /[\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F]/;
+
+/** The matched terms as one regular expression matching whole words, case-insensitively. */
+function termPattern(terms: ReadonlySet<string>): RegExp | null {
+  if (terms.size === 0) return null;
+  const alternatives = [...terms].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/**
+ * Where in `text` the matched index terms occur (positions of whole words). Plain text is
+ * scanned with one regular expression (fast on long sections); text with accented letters
+ * is compared word by word through normaliseTerm, so "cafe" still highlights "café".
+ */
+function hitsIn(text: string, terms: ReadonlySet<string>, pattern: RegExp | null): Hits {
   const ranges: Array<[number, number]> = [];
-  if (!text) return { count: 0, ranges };
-  for (const token of tokensWithPositions(text)) {
-    if (terms.has(normaliseTerm(token.text))) ranges.push([token.start, token.end]);
+  if (!text || !pattern) return { count: 0, ranges };
+  if (ACCENTED.test(text)) {
+    for (const token of tokensWithPositions(text)) {
+      if (terms.has(normaliseTerm(token.text))) ranges.push([token.start, token.end]);
+    }
+  } else {
+    pattern.lastIndex = 0;
+    for (const match of text.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
   }
   return { count: ranges.length, ranges };
 }
@@ -55,10 +74,11 @@ export function snippetOf(text: string, ranges: ReadonlyArray<readonly [number, 
  */
 export function matchesIn(doc: IndexedPack, matchedTerms: readonly string[]): SearchMatch[] {
   const terms = new Set(matchedTerms.map(normaliseTerm));
+  const pattern = termPattern(terms);
   const sections = doc.sections
     .map((section, order) => {
-      const inText = hitsIn(section.text, terms);
-      const inTitle = hitsIn(section.title, terms);
+      const inText = hitsIn(section.text, terms, pattern);
+      const inTitle = hitsIn(section.title, terms, pattern);
       return { section, order, inText, inTitle, score: inText.count + 2 * inTitle.count };
     })
     .filter((s) => s.score > 0)
@@ -70,9 +90,9 @@ export function matchesIn(doc: IndexedPack, matchedTerms: readonly string[]): Se
       snippet: inText.count > 0 ? snippetOf(section.text, inText.ranges) : inTitle.count > 0 && section.text ? snippetOf(section.text, []) : snippetOf(section.title, inTitle.ranges),
     }));
   if (sections.length > 0) return sections;
-  const inTitle = hitsIn(doc.title, terms);
+  const inTitle = hitsIn(doc.title, terms, pattern);
   if (inTitle.count > 0) return [{ sectionId: null, where: 'Title', snippet: snippetOf(doc.title, inTitle.ranges) }];
-  const inSheet = hitsIn(doc.frontSheet, terms);
+  const inSheet = hitsIn(doc.frontSheet, terms, pattern);
   if (inSheet.count > 0) return [{ sectionId: null, where: 'Front sheet', snippet: snippetOf(doc.frontSheet, inSheet.ranges) }];
   return [];
 }

@@ -26,5 +26,8 @@ export function tokensWithPositions(text: string): TokenAt[] {
 
 /** Case- and accent-insensitive: "Café" and "cafe" are the same term. */
 export function normaliseTerm(term: string): string {
+  // Most words are plain ASCII: skip the (slow) Unicode decomposition for them.
+  if (ASCII.test(term)) return term.toLowerCase();
   return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
+const ASCII = /^[\x00-\x7f]*$/;
