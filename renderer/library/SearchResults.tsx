@@ -33,7 +33,7 @@ export function SearchResults(props: { query: string; hits: RankedHit[]; total: 
                 {hit.matches.map((m, i) => (
                   <li key={m.sectionId ?? `field-${i}`}>
                     {m.sectionId ? (
-                      <button type="button" className="link-button match-where" onClick={() => props.onOpen(hit.file, m.sectionId ?? undefined)} aria-label={`Open ${title} at section ${m.where}`}>
+                      <button type="button" className="link-button match-where" onClick={() => props.onOpen(hit.file, m.sectionId ?? undefined)} aria-label={`In section: ${m.where}, ${title}`}>
                         In section: {m.where}
                       </button>
                     ) : (
