@@ -52,8 +52,15 @@ export function snippetOf(text: string, ranges: ReadonlyArray<readonly [number, 
   const first = ranges[0]?.[0] ?? 0;
   let start = Math.max(0, first - CONTEXT_BEFORE);
   if (start > 0) {
-    const space = oneLine.indexOf(' ', start);
-    start = space >= 0 && space < first ? space + 1 : start;
+    // Prefer starting at the paragraph or sentence holding the match, if it starts nearby.
+    const before = text.slice(Math.max(0, first - CONTEXT_BEFORE - 40), first);
+    const boundary = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('. ') + 1);
+    if (boundary > 0) start = first - before.length + boundary + 1;
+    else {
+      const space = oneLine.indexOf(' ', start);
+      start = space >= 0 && space < first ? space + 1 : start;
+    }
+    while (start < first && oneLine[start] === ' ') start++;
   }
   let end = Math.min(oneLine.length, start + SNIPPET_LENGTH);
   if (end < oneLine.length) {

@@ -71,6 +71,7 @@ test('search finds a word in a section, shows it highlighted, and the result ope
   const openSection = result.getByRole('button', { name: 'In section: Options considered, Bus network review' });
   await expect(openSection).toBeVisible();
   await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: test.info().outputPath('search-results.png'), fullPage: true });
 
   // Keyboard only: Tab to the section link and press Enter.
   await openSection.focus();
@@ -161,6 +162,7 @@ test('status changes are recorded with who and when; an approved pack is read-on
   await expect(page.getByText('This pack is approved, so it is read-only.')).toBeVisible();
   await expect(page.getByLabel('Title')).toBeDisabled();
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await page.screenshot({ path: test.info().outputPath('approved-pack.png'), fullPage: true });
 
   const file = path.join(host.workspaceDir, 'Libraries strategy.briefing');
   const saved = JSON.parse(await readFile(file, 'utf8')) as Pack;
