@@ -34,7 +34,10 @@ export function createServices(options: ServiceOptions): HostHandlers {
   /** The search index follows the workspace in use, cached in the app data folder. */
   async function search(): Promise<WorkspaceIndex> {
     const dir = (await packs()).workspaceDir;
-    if (!searchIndex || searchIndex.workspaceDir !== dir) searchIndex = new WorkspaceIndex({ workspaceDir: dir, cacheDir: platform.dataDir });
+    if (!searchIndex || searchIndex.workspaceDir !== dir) {
+      void searchIndex?.close();
+      searchIndex = new WorkspaceIndex({ workspaceDir: dir, cacheDir: platform.dataDir });
+    }
     return searchIndex;
   }
 

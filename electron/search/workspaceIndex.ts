@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -36,8 +36,14 @@ export interface WorkspaceIndexOptions {
   cacheDir?: string;
   /** Wait this long after a change before writing the cache (many saves, one write). */
   cacheWriteDelayMs?: number;
-  /** A search within this long of the last disk check reuses it. Default 0: always check (cheap: one stat per pack). */
-  freshForMs?: number;
+  /**
+   * Watch the folder for changes (default true). While the watch works, a search re-checks
+   * the files only after a change event or when the last check is older than
+   * `watchedFreshForMs` (a safety net for drives whose change events go missing); without
+   * it, every search checks (one stat per pack: about 20 ms for 1,000 packs).
+   */
+  watch?: boolean;
+  watchedFreshForMs?: number;
 }
 
 /** The cache file for one workspace: named by a hash of the folder path. */
@@ -64,6 +70,8 @@ export class WorkspaceIndex {
   private cacheTimer: ReturnType<typeof setTimeout> | undefined;
   private cacheWrite: Promise<void> = Promise.resolve();
   private readonly options: WorkspaceIndexOptions;
+  private watcher: FSWatcher | undefined;
+  private syncedFolderMtime = -1;
   /** How the index was last made ready: from the cache, or built from the files. */
   loadedFrom: 'cache' | 'files' | undefined;
 
@@ -90,8 +98,11 @@ export class WorkspaceIndex {
   async ensureFresh(force = false): Promise<void> {
     this.loaded ??= this.loadCache();
     await this.loaded;
-    const fresh = !this.dirty && Date.now() - this.lastSync < (this.options.freshForMs ?? 0);
-    if (fresh && !force) return;
+    const freshFor = this.watcher ? (this.options.watchedFreshForMs ?? 2000) : 0;
+    // Saves by this app (and most others) write a temp file and rename it into place, which
+    // changes the folder's own modification time: one stat catches them even before the
+    // watch event arrives.
+    if (!force && !this.dirty && Date.now() - this.lastSync < freshFor && (await this.folderMtime()) === this.syncedFolderMtime) return;
     // One check at a time; a request arriving during a check waits for it, then checks again
     // so it sees changes made while the first one ran.
     while (this.syncing) await this.syncing;
@@ -99,8 +110,18 @@ export class WorkspaceIndex {
     await this.syncing;
   }
 
+  private async folderMtime(): Promise<number> {
+    try {
+      return (await fs.stat(this.workspaceDir)).mtimeMs;
+    } catch {
+      return -1;
+    }
+  }
+
   private async sync(): Promise<void> {
     this.dirty = false;
+    this.syncedFolderMtime = await this.folderMtime();
+    if (this.options.watch !== false && !this.watcher) this.startWatching();
     let names: string[];
     try {
       names = (await fs.readdir(this.workspaceDir)).filter((n) => n.endsWith(PACK_EXTENSION) && !n.startsWith('.'));
@@ -138,6 +159,30 @@ export class WorkspaceIndex {
     if (changed) this.scheduleCacheWrite();
   }
 
+  /** Any event in the folder marks the index stale; a failing watch falls back to checking every time. */
+  private startWatching(): void {
+    try {
+      this.watcher = watch(this.workspaceDir, { persistent: false }, () => {
+        this.dirty = true;
+      });
+      this.watcher.on('error', () => this.stopWatching());
+    } catch {
+      this.watcher = undefined; // folder missing or watching unsupported: check on every search
+    }
+  }
+
+  private stopWatching(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+    this.dirty = true;
+  }
+
+  /** Stop watching and write any pending cache (when the workspace folder changes). */
+  async close(): Promise<void> {
+    this.stopWatching();
+    if (this.cacheTimer) await this.flush();
+  }
+
   private async loadCache(): Promise<void> {
     const file = this.cacheFile;
     if (!file) return;
@@ -158,13 +203,14 @@ export class WorkspaceIndex {
   private scheduleCacheWrite(): void {
     if (!this.cacheFile) return;
     clearTimeout(this.cacheTimer);
-    this.cacheTimer = setTimeout(() => void this.flush(), this.options.cacheWriteDelayMs ?? 2000);
+    this.cacheTimer = setTimeout(() => void this.flush(), this.options.cacheWriteDelayMs ?? 10_000);
     this.cacheTimer.unref?.();
   }
 
   /** Write the cache now (tests, benchmarks, shutdown). A failed write only costs speed. */
   async flush(): Promise<void> {
     clearTimeout(this.cacheTimer);
+    this.cacheTimer = undefined;
     const file = this.cacheFile;
     if (!file) return;
     while (this.syncing) await this.syncing;

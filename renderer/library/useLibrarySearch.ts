@@ -16,6 +16,12 @@ export function useLibrarySearch(query: string, refreshKey: number) {
   const [searching, setSearching] = useState(false);
   const latest = useRef(0);
 
+  // Warm the index as the library opens (an empty query only brings it up to date), so the
+  // first real search does not wait for a large workspace to be read.
+  useEffect(() => {
+    host.searchPacks({ query: '' }).catch(() => undefined);
+  }, []);
+
   useEffect(() => {
     const trimmed = query.trim();
     const ticket = ++latest.current;

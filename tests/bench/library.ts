@@ -7,7 +7,7 @@
  *
  *   npm run bench:library [-- --packs 1000 --runs 5 --keep]
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -114,6 +114,7 @@ async function main() {
     const build: number[] = [];
     const fromCache: number[] = [];
     let entries = 0;
+    let cacheBytes = 0;
     for (let run = 0; run < RUNS; run++) {
       baseline.push(
         (
@@ -133,6 +134,7 @@ async function main() {
       const fresh = new WorkspaceIndex({ workspaceDir, cacheDir });
       build.push((await time(() => fresh.ensureFresh()))[0]);
       await fresh.flush();
+      if (run === 0) cacheBytes = (await stat(fresh.cacheFile!)).size;
       const cached = new WorkspaceIndex({ workspaceDir, cacheDir });
       fromCache.push((await time(() => cached.ensureFresh()))[0]);
       if (cached.loadedFrom !== 'cache') throw new Error('the search cache was not used');
@@ -172,6 +174,7 @@ async function main() {
     for (const [key, value] of Object.entries(figures)) {
       console.log(`${key.padEnd(32)}${String(value).padStart(9)}   ${(value / baselineMs).toFixed(2)}x`);
     }
+    console.log(`search cache file: ${(cacheBytes / 1024 / 1024).toFixed(1)} MB`);
     console.log(`targets: list warm <= 200 ms: ${figures.list_warm_ms <= 200 ? 'met' : 'MISSED'}; query <= 50 ms: ${figures.query_median_ms <= 50 ? 'met' : 'MISSED'}`);
     console.log(
       JSON.stringify({

@@ -128,8 +128,8 @@ describe('workspace index: follows the folder and is cached on disk', () => {
   });
   afterEach(() => rm(root, { recursive: true, force: true }));
 
-  it('picks up packs added, changed and deleted on disk before each search', async () => {
-    const index = new WorkspaceIndex({ workspaceDir, cacheDir });
+  it('without a folder watch, checks the files before every search: added, changed in place, deleted', async () => {
+    const index = new WorkspaceIndex({ workspaceDir, cacheDir, watch: false });
     expect((await index.search('ferry')).hits).toEqual([]);
     await write('a.briefing', pack('A', [['S', ['The ferry timetable.']]]));
     expect((await index.search('ferry')).hits.map((h) => h.file)).toEqual(['a.briefing']);
@@ -142,6 +142,22 @@ describe('workspace index: follows the folder and is cached on disk', () => {
     expect((await index.search('barge')).hits).toHaveLength(1);
     await unlink(path.join(workspaceDir, 'a.briefing'));
     expect((await index.search('barge')).hits).toEqual([]);
+  });
+
+  it('with a folder watch, sees a save (temp file + rename) at once and an in-place edit by its change event', async () => {
+    const index = new WorkspaceIndex({ workspaceDir, watchedFreshForMs: 60_000 });
+    await write('a.briefing', pack('A', [['S', ['ferry']]]));
+    expect((await index.search('ferry')).hits).toHaveLength(1);
+    // Atomic save as the app does it: the folder's modification time changes.
+    const temp = path.join(workspaceDir, '.a.tmp');
+    await writeFile(temp, serialisePack(pack('A', [['S', ['barge']]])));
+    await import('node:fs/promises').then((fs) => fs.rename(temp, path.join(workspaceDir, 'a.briefing')));
+    expect((await index.search('barge')).hits).toHaveLength(1);
+    // In-place rewrite (no folder change): found once the watch reports it.
+    await new Promise((r) => setTimeout(r, 50));
+    await writeFile(path.join(workspaceDir, 'a.briefing'), serialisePack(pack('A', [['S', ['canoe trips']]])));
+    await expect.poll(async () => (await index.search('canoe')).hits.length, { timeout: 10_000 }).toBe(1);
+    await index.close();
   });
 
   it('skips unreadable files without failing the search', async () => {
