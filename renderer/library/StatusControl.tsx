@@ -11,9 +11,10 @@ export function StatusControl(props: { pack: Pack; onChange: (to: PackStatus) =>
   const last = lastStatusChange(props.pack);
   const history = props.pack.statusHistory ?? [];
   return (
-    <section className="status-control" aria-labelledby="status-heading">
-      <h2 id="status-heading" className="visually-hidden">
-        Status
+    <section className="status-control" aria-labelledby="approval-heading">
+      {/* Not called "Status": the front sheet's own Status field keeps that label to itself. */}
+      <h2 id="approval-heading" className="visually-hidden">
+        Review and approval
       </h2>
       <p className="status-line">
         <span className={`badge badge-${status}`}>{STATUS_LABELS[status]}</span>
