@@ -1,5 +1,7 @@
 import { forwardRef } from 'react';
 
+const SHORTCUT = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘F' : 'Ctrl+F';
+
 /** The library's search field. Ctrl/Cmd+F focuses it (see LibraryScreen). */
 export const SearchBox = forwardRef<HTMLInputElement, { value: string; onChange: (value: string) => void; busy: boolean }>(function SearchBox(props, ref) {
   return (
@@ -13,6 +15,7 @@ export const SearchBox = forwardRef<HTMLInputElement, { value: string; onChange:
         placeholder="Words in titles, front sheets or sections"
         aria-keyshortcuts="Control+F Meta+F"
         aria-describedby="library-search-hint"
+        maxLength={500}
         autoComplete="off"
         spellCheck={false}
         onChange={(e) => props.onChange(e.target.value)}
@@ -24,7 +27,7 @@ export const SearchBox = forwardRef<HTMLInputElement, { value: string; onChange:
         }}
       />
       <span id="library-search-hint" className="hint">
-        {props.busy ? 'Searching…' : 'Ctrl+F to search from anywhere in the library; Escape clears.'}
+        {props.busy ? 'Searching…' : `${SHORTCUT} to search from anywhere in the library; Escape clears.`}
       </span>
     </form>
   );
