@@ -15,9 +15,18 @@ export function findSectionElement(sectionId: string, root: ParentNode = documen
   );
 }
 
-/** Scroll the section into view, focus it and mark it briefly. Returns false if not found. */
-export function jumpToSection(sectionId: string): boolean {
-  const target = findSectionElement(sectionId);
+/**
+ * Scroll the section into view, focus it and mark it briefly. The editor may mount its
+ * sections a few frames after the pack loads, so wait up to about half a second for
+ * `section-<id>` before settling for the outline entry. Resolves false if neither exists.
+ */
+export async function jumpToSection(sectionId: string, waitFrames = 30): Promise<boolean> {
+  let target = document.getElementById(sectionElementId(sectionId));
+  for (let frame = 0; !target && frame < waitFrames; frame++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    target = document.getElementById(sectionElementId(sectionId));
+  }
+  target ??= findSectionElement(sectionId);
   if (!target) return false;
   if (!target.hasAttribute('tabindex') && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) target.tabIndex = -1;
   target.scrollIntoView({ block: 'start' });

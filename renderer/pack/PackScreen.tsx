@@ -39,7 +39,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
   // Opened from a search result: go to the section that matched, once the pack is showing.
   const loaded = doc.pack !== null;
   useEffect(() => {
-    if (loaded && props.section) jumpToSection(props.section);
+    if (loaded && props.section) void jumpToSection(props.section);
   }, [loaded, props.section]);
 
   async function leave() {
