@@ -73,8 +73,11 @@ test('search finds a word in a section, shows it highlighted, and the result ope
   await expectNoSeriousAxeViolations(page);
   await page.screenshot({ path: test.info().outputPath('search-results.png'), fullPage: true });
 
-  // Keyboard only: Tab to the section link and press Enter.
-  await openSection.focus();
+  // Keyboard only: Tab from the search box through the filters to the section link, then Enter.
+  await search.focus();
+  let presses = 0;
+  while (!(await openSection.evaluate((el) => el === document.activeElement)) && presses++ < 40) await page.keyboard.press('Tab');
+  await expect(openSection).toBeFocused();
   await page.keyboard.press('Enter');
   const optionsSection = transport.sections[1]!;
   await expect(page).toHaveURL(new RegExp(`section=${optionsSection.id}`));
@@ -163,6 +166,8 @@ test('status changes are recorded with who and when; an approved pack is read-on
   await expect(page.getByLabel('Title')).toBeDisabled();
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   await page.screenshot({ path: test.info().outputPath('approved-pack.png'), fullPage: true });
+  await page.getByText(/Status history/).click();
+  await expectNoSeriousAxeViolations(page);
 
   const file = path.join(host.workspaceDir, 'Libraries strategy.briefing');
   const saved = JSON.parse(await readFile(file, 'utf8')) as Pack;
