@@ -12,6 +12,7 @@ import { SearchResults } from './SearchResults.js';
 import { NO_FILTERS, filterAndSort, filterHits, hasFilters, statusCounts } from './filters.js';
 import { useLibrarySearch } from './useLibrarySearch.js';
 import { useLibraryView } from './useLibraryView.js';
+import { SettingsNotice } from '../settings/SettingsNotice.js';
 
 type PendingAction =
   | { kind: 'new' }
@@ -110,6 +111,7 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
             {error}
           </p>
         )}
+        <SettingsNotice onOpenSettings={props.onSettings} />
         {list === null && !error && <p className="muted">Loading your packs…</p>}
         {list !== null && packs.length === 0 && (
           <div className="empty">

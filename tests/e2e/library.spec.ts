@@ -194,7 +194,11 @@ test('status changes are recorded with who and when; an approved pack is read-on
 
 test('settings: a damaged settings file falls back to defaults with a notice; values are validated and saved', async ({ page, host }) => {
   await writeFile(path.join(host.dataDir, 'settings.json'), '{ this is not json');
-  await page.goto(host.url.replace('/#', '/?screen=settings#'));
+  await page.goto(host.url);
+  // The library says so, and offers the way to fix it.
+  await expect(page.getByTestId('library-settings-notice')).toContainText('Your settings file was damaged');
+  await page.getByTestId('library-settings-notice').getByRole('button', { name: 'Open settings' }).click();
+  await expect(page).toHaveURL(/screen=settings/);
   await expect(page.getByTestId('settings-notice')).toContainText('Your settings file was damaged');
   await expect(page.getByLabel('Workspace folder')).not.toHaveValue('');
   await expectNoSeriousAxeViolations(page);
