@@ -12,7 +12,7 @@ export function SearchResults(props: { query: string; hits: RankedHit[]; total: 
   return (
     <section className="search-results" aria-labelledby="search-results-heading">
       <h3 id="search-results-heading" className="results-heading">
-        {props.hits.length === 0 ? `No packs match “${props.query}”` : `${props.hits.length} pack${props.hits.length === 1 ? '' : 's'} match “${props.query}”`}
+        {props.hits.length === 0 ? `No packs match “${props.query}”` : `${props.hits.length === 1 ? '1 pack matches' : `${props.hits.length} packs match`} “${props.query}”`}
         {hidden > 0 && <span className="muted"> ({hidden} more hidden by filters)</span>}
       </h3>
       <ol className="result-list">

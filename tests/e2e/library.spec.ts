@@ -65,7 +65,7 @@ test('search finds a word in a section, shows it highlighted, and the result ope
   await page.keyboard.type('demand responsive');
 
   const results = page.getByRole('region', { name: /match/ });
-  await expect(results.getByRole('heading')).toHaveText('1 pack match “demand responsive”');
+  await expect(results.getByRole('heading')).toHaveText('1 pack matches “demand responsive”');
   const result = results.getByRole('listitem').filter({ hasText: 'Bus network review' }).first();
   await expect(result.locator('mark')).toHaveText(['demand', 'responsive']);
   const openSection = result.getByRole('button', { name: 'In section: Options considered, Bus network review' });
@@ -91,14 +91,14 @@ test('search finds a word in a section, shows it highlighted, and the result ope
   await writeFile(path.join(host.workspaceDir, 'Council housing retrofit.briefing'), serialisePack(onDisk));
   await page.getByRole('button', { name: '← Library' }).click();
   await search.fill('scaffolding');
-  await expect(results.getByRole('heading')).toHaveText('1 pack match “scaffolding”');
+  await expect(results.getByRole('heading')).toHaveText('1 pack matches “scaffolding”');
   await expect(results.getByRole('button', { name: 'In section: Risks, Council housing retrofit' })).toBeVisible();
 
   // Search and filters combine: a word in two packs, narrowed by status.
   await search.fill('green');
   await expect(results.getByRole('heading')).toHaveText('2 packs match “green”');
   await page.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: /^Approved/ }).click();
-  await expect(results.getByRole('heading')).toContainText('1 pack match “green”');
+  await expect(results.getByRole('heading')).toContainText('1 pack matches “green”');
   await expect(results).toContainText('Adult skills plan');
   await expect(results).not.toContainText('Council housing retrofit');
   await page.keyboard.press('Escape'); // Escape in the box clears the search
