@@ -3,12 +3,17 @@ import type { HostPlatform } from './hostPlatform.js';
 import { PackStore } from './workspace/packStore.js';
 import { SettingsStore } from './workspace/settingsStore.js';
 import type { Settings } from '../shared/api/settings.js';
+import { createTemplateServices } from './templates/templateServices.js';
 
 export interface ServiceOptions {
   platform: HostPlatform;
   /** Used instead of the stored setting (the browser host's --workspace flag, tests). */
   workspaceOverride?: string;
   defaults?: Settings;
+  /** Where the built-in templates are (default: resources/templates in the app). */
+  builtInTemplatesDir?: string;
+  /** How long the shared templates folder may take to answer (tests shorten it). */
+  sharedTemplatesTimeoutMs?: number;
 }
 
 /**
@@ -48,5 +53,6 @@ export function createServices(options: ServiceOptions): HostHandlers {
     renamePack: async ({ file, title }) => (await packs()).rename(file, title),
     duplicatePack: async ({ file }) => (await packs()).duplicate(file),
     deletePack: async ({ file }) => (await packs()).delete(file),
+    ...createTemplateServices({ options, settings, packs }),
   };
 }

@@ -6,6 +6,8 @@ export const settingsSchema = z.object({
   workspaceDir: z.string().min(1).max(1000),
   /** Shown on status changes and in document properties. */
   authorName: z.string().max(200).default(''),
+  /** Folder of templates shared by the council (often a network drive); '' when not set. */
+  sharedTemplatesDir: z.string().max(1000).default(''),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
