@@ -6,6 +6,7 @@ import { messageOf } from '../common/messageOf.js';
 import { formatDateTime, formatMeetingDate } from '../common/format.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
 import { PromptDialog } from '../common/PromptDialog.js';
+import { TemplateGallery } from '../templates/TemplateGallery.js';
 
 type PendingAction =
   | { kind: 'new' }
@@ -113,22 +114,7 @@ export function LibraryScreen(props: { onOpen: (file: string) => void }) {
           </table>
         )}
       </main>
-      {pending?.kind === 'new' && (
-        <PromptDialog
-          title="New briefing pack"
-          label="Title"
-          initial="Untitled briefing"
-          confirmLabel="Create"
-          onCancel={() => setPending(null)}
-          onConfirm={(title) => {
-            setPending(null);
-            host.createPack({ title }).then(
-              (created) => props.onOpen(created.file),
-              (err: unknown) => setError(messageOf(err)),
-            );
-          }}
-        />
-      )}
+      {pending?.kind === 'new' && <TemplateGallery onCancel={() => setPending(null)} onCreated={props.onOpen} />}
       {pending?.kind === 'rename' && (
         <PromptDialog
           title="Rename pack"
