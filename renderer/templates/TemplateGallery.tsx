@@ -45,19 +45,21 @@ export function TemplateGallery(props: { onCreated: (file: string) => void; onCa
     if (fallback) setSelected({ source: fallback.source, file: fallback.file });
   }, [gallery, current]);
 
+  /** Run one action; the list is re-read before its result (and any new selection) shows. */
   async function act(action: () => Promise<string | void>) {
     setWorking(true);
     setError(null);
     setNotice(null);
     try {
       const message = await action();
+      await refresh(true);
       if (message) setNotice(message);
     } catch (err) {
+      await refresh(true);
       setError(messageOf(err));
     } finally {
       setWorking(false);
     }
-    await refresh();
   }
 
   /** Import one file's text; a clash with a template of the same name and version asks first. */
@@ -68,6 +70,8 @@ export function TemplateGallery(props: { onCreated: (file: string) => void; onCa
       setAsk({ kind: 'conflict', fileName, text, existing: outcome.existing });
       return;
     }
+    // Read the folders first, so the new template is in the list when it is selected.
+    await refresh(true);
     setSelected({ source: 'user', file: outcome.template.file });
     return `Imported “${outcome.template.name}” (version ${outcome.template.version}) into Your templates.`;
   }
@@ -186,7 +190,7 @@ export function TemplateGallery(props: { onCreated: (file: string) => void; onCa
                 templates={templates.filter((t) => t.source === source)}
                 selected={selected}
                 onSelect={(ref) => setSelected(ref)}
-                onSharedChanged={() => void refresh()}
+                onSharedChanged={() => void refresh(true)}
               />
             ))}
           {gallery && gallery.broken.length > 0 && (

@@ -14,21 +14,36 @@ export const GALLERY_REFRESH_MS = 3000;
 export function useTemplateGallery() {
   const [gallery, setGallery] = useState<TemplateGallery | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const busy = useRef(false);
+  const inFlight = useRef<Promise<void> | null>(null);
 
-  const refresh = useCallback(async () => {
-    // Never stack requests: a slow shared folder must not queue up one scan per tick.
-    if (busy.current) return;
-    busy.current = true;
+  const load = useCallback(async () => {
     try {
       setGallery(await host.listTemplates({}));
       setLoadError(null);
     } catch (err) {
       setLoadError(messageOf(err));
-    } finally {
-      busy.current = false;
     }
   }, []);
+
+  /**
+   * Look at the folders again. Timer ticks never stack (a slow shared folder must not queue
+   * one scan per tick); after an action, `fresh` waits for any running look and then looks
+   * again, so the list shows what the action just changed.
+   */
+  const refresh = useCallback(
+    async (fresh = false) => {
+      if (inFlight.current) {
+        if (!fresh) return inFlight.current;
+        await inFlight.current.catch(() => undefined);
+      }
+      const run = load().finally(() => {
+        if (inFlight.current === run) inFlight.current = null;
+      });
+      inFlight.current = run;
+      return run;
+    },
+    [load],
+  );
 
   useEffect(() => {
     void refresh();
