@@ -15,6 +15,13 @@ type Ask =
   | { kind: 'delete'; template: TemplateSummary };
 
 const BLANK_ID = 'builtin-blank';
+/** Built-in templates in the order most packs need them; other sources sort by name. */
+const BUILT_IN_ORDER = ['builtin-gamechangers', 'builtin-cabinet-report', BLANK_ID];
+
+function galleryOrder(a: TemplateSummary, b: TemplateSummary): number {
+  const rank = (t: TemplateSummary) => (t.source === 'built-in' && BUILT_IN_ORDER.includes(t.id) ? BUILT_IN_ORDER.indexOf(t.id) : BUILT_IN_ORDER.length);
+  return rank(a) - rank(b) || a.name.localeCompare(b.name, 'en-GB') || a.version.localeCompare(b.version, 'en-GB', { numeric: true });
+}
 
 function sameRef(a: Ref | null, b: Ref): boolean {
   return !!a && a.source === b.source && a.file === b.file;
@@ -131,7 +138,7 @@ export function TemplateGallery(props: { onCreated: (file: string) => void; onCa
           <button type="button" className="primary" onClick={() => void act(() => importText(ask.fileName, ask.text, 'replace'))}>
             Replace it
           </button>
-          <button type="button" onClick={() => void act(() => importText(ask.fileName, ask.text, 'keep-both'))}>
+          <button type="button" autoFocus onClick={() => void act(() => importText(ask.fileName, ask.text, 'keep-both'))}>
             Keep both
           </button>
           <button type="button" onClick={() => setAsk(null)}>
@@ -187,7 +194,7 @@ export function TemplateGallery(props: { onCreated: (file: string) => void; onCa
                 key={source}
                 source={source}
                 status={gallery.sources.find((s) => s.source === source)}
-                templates={templates.filter((t) => t.source === source)}
+                templates={templates.filter((t) => t.source === source).sort(galleryOrder)}
                 selected={selected}
                 onSelect={(ref) => setSelected(ref)}
                 onSharedChanged={() => void refresh(true)}

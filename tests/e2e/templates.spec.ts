@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.js';
 import { makeTempDir, removeDir, type BrowserHost } from '../support/browserHost.js';
 
@@ -41,6 +42,8 @@ async function packOnDisk(host: BrowserHost, file: string) {
 test('create a pack from the gamechangers template: five gamechanger sections with their guidance', async ({ page, host }) => {
   await page.goto(host.url);
   const gallery = await openGallery(page);
+  // Built-in templates are listed gamechangers first.
+  await expect(gallery.locator('fieldset[data-source="built-in"] .template-name')).toHaveText(['The North’s five gamechangers: local angles', 'Cabinet report', 'Blank briefing']);
   await gallery.getByRole('radio', { name: /The North’s five gamechangers: local angles/ }).check();
   const details = gallery.getByRole('region', { name: 'The North’s five gamechangers: local angles' });
   await expect(details.getByRole('listitem').filter({ hasText: 'Leading the Green Industrial Revolution' })).toBeVisible();
@@ -49,6 +52,9 @@ test('create a pack from the gamechangers template: five gamechanger sections wi
   await green.getByText('Guidance').click();
   await expect(green.getByText('What we ask of Government: be specific about money, powers or decisions.')).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'gallery-gamechangers.png') });
+  // The gallery itself meets WCAG 2.2 AA as far as axe can tell.
+  const axe = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 
   await gallery.getByLabel('Title').fill('Sefton: our local angles');
   await gallery.getByRole('button', { name: 'Create' }).click();
