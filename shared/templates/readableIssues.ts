@@ -16,10 +16,11 @@ const TEMPLATE_LABELS: Record<string, string> = {
 
 function where(path: ReadonlyArray<PropertyKey>): string {
   const parts: string[] = [];
-  for (let i = 0; i < path.length; i++) {
-    const part = path[i]!;
-    const label = typeof part === 'string' ? TEMPLATE_LABELS[part] : undefined;
-    parts.push(label ?? describePath([part]));
+  for (const part of path) {
+    // An index names the item of the list before it: "Section 2", as packs do.
+    if (typeof part === 'number' && parts.length) parts[parts.length - 1] += ` ${part + 1}`;
+    else if (typeof part === 'string' && TEMPLATE_LABELS[part]) parts.push(TEMPLATE_LABELS[part]);
+    else parts.push(describePath([part]));
   }
   return parts.join(' › ');
 }
