@@ -84,13 +84,18 @@ export function TemplateGallery(props: { onCreated: (file: string) => void; onCa
   }
 
   function create() {
-    if (!current || !title.trim()) return;
+    const chosenTitle = title.trim();
+    if (!chosenTitle) return;
     void act(async () => {
-      const opened = await host.createPackFromTemplate({ source: current.source, file: current.file, title: title.trim() });
+      // With no template to be had (every folder unreadable), an empty pack can still be made.
+      const opened = current
+        ? await host.createPackFromTemplate({ source: current.source, file: current.file, title: chosenTitle })
+        : await host.createPack({ title: chosenTitle });
       props.onCreated(opened.file);
     });
   }
 
+  const canCreate = title.trim() !== '' && !working && (current !== null || (gallery !== null && templates.length === 0) || loadError !== null);
   const sharedStatus = gallery?.sources.find((s) => s.source === 'shared');
   return (
     <TemplateDialog
@@ -102,7 +107,7 @@ export function TemplateGallery(props: { onCreated: (file: string) => void; onCa
           <button type="button" onClick={props.onCancel}>
             Cancel
           </button>
-          <button type="submit" form="new-pack-form" className="primary" disabled={!current || !title.trim() || working}>
+          <button type="submit" form="new-pack-form" className="primary" disabled={!canCreate}>
             Create
           </button>
         </>

@@ -216,13 +216,24 @@ test('a template dropped into the shared folder appears in the open gallery with
     const onShared = JSON.parse(await readFile(path.join(sharedDir, 'Ward briefing.briefing-template'), 'utf8'));
     expect(onShared.version).toBe('2.0');
 
+    // A newer version of ours is published over it, atomically.
+    const newer = path.join(sharedRoot, 'Ward briefing v3.briefing-template');
+    await writeFile(newer, JSON.stringify({ ...json, version: '3.0', description: 'Version three.' }));
+    await gallery.getByLabel('Template file to import').setInputFiles(newer);
+    await expect(gallery.getByRole('status')).toContainText('Imported “Ward briefing” (version 3.0)');
+    await gallery.getByRole('button', { name: 'Publish to shared folder' }).click();
+    await expect(gallery.getByRole('status')).toContainText('Published “Ward briefing” version 3.0 to the shared folder, replacing version 2.0.');
+    expect(JSON.parse(await readFile(path.join(sharedDir, 'Ward briefing.briefing-template'), 'utf8'))).toMatchObject({ version: '3.0', description: 'Version three.' });
+    expect((await readdir(sharedDir)).sort()).toEqual(['From the future.briefing-template', 'Ward briefing.briefing-template']);
+    await expect(sharedGroup.getByRole('radio', { name: /Ward briefing\s+Version 3\.0/ })).toBeVisible();
+
     // Creating from the shared template works like any other.
     await sharedGroup.getByRole('radio', { name: /Ward briefing/ }).check();
     await gallery.getByLabel('Title').fill('Netherton ward update');
     await gallery.getByRole('button', { name: 'Create' }).click();
     await expect(page.getByRole('heading', { name: 'Netherton ward update' })).toBeVisible();
     const pack = await packOnDisk(host, new URL(page.url()).searchParams.get('pack')!);
-    expect(pack.template).toEqual({ id: 'fixture-ward-briefing', name: 'Ward briefing', version: '2.0' });
+    expect(pack.template).toEqual({ id: 'fixture-ward-briefing', name: 'Ward briefing', version: '3.0' });
   } finally {
     await removeDir(sharedRoot);
   }
