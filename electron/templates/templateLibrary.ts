@@ -99,6 +99,8 @@ export class TemplateLibrary {
 
   private async scanSharedStatus(dir: string | null): Promise<{ status: TemplateSourceStatus; scan?: FolderScan }> {
     if (!dir) return { status: { source: 'shared', dir: null, state: 'not-set' } };
+    const notAbsolute = relativeFolderProblem(dir);
+    if (notAbsolute) return { status: { source: 'shared', dir, state: 'unavailable', message: notAbsolute.message } };
     try {
       return { status: { source: 'shared', dir, state: 'ok' }, scan: await this.scanShared(dir) };
     } catch (err) {
@@ -124,6 +126,8 @@ export class TemplateLibrary {
     if (source === 'built-in') return folders.builtInDir;
     if (source === 'user') return folders.userDir;
     if (!folders.sharedDir) throw new HostError('INVALID_ARGUMENT', 'No shared templates folder is set. Choose one under "Shared templates folder" first.');
+    const notAbsolute = relativeFolderProblem(folders.sharedDir);
+    if (notAbsolute) throw notAbsolute;
     return folders.sharedDir;
   }
 
@@ -269,6 +273,12 @@ export class TemplateLibrary {
 }
 
 export type { BrokenTemplate, TemplateSummary };
+
+/** A relative path would depend on where the app was started from: ask for a full one. */
+function relativeFolderProblem(dir: string): HostError | null {
+  if (path.isAbsolute(dir)) return null;
+  return new HostError('INVALID_ARGUMENT', `The shared templates folder must be a full path, such as S:\\Policy\\Templates or /mnt/shared/templates, not "${dir}".`);
+}
 
 function sameName(a: string, b: string): boolean {
   return a.trim().toLocaleLowerCase('en-GB') === b.trim().toLocaleLowerCase('en-GB');

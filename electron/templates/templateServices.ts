@@ -35,7 +35,7 @@ export function createTemplateServices(deps: {
       return {
         builtInDir: options.builtInTemplatesDir ?? builtInTemplatesDir(),
         userDir: path.join(workspaceDir, USER_TEMPLATES_FOLDER),
-        sharedDir: shared ? path.resolve(shared) : null,
+        sharedDir: shared || null,
         workspaceDir,
       };
     },

@@ -218,7 +218,7 @@ export function TemplateGallery(props: { onCreated: (file: string) => void; onCa
             </section>
           )}
         </div>
-        <div className="gallery-details">
+        <div className="gallery-details" key={current ? `${current.source}/${current.file}` : 'none'}>
           {current ? (
             <TemplateDetails
               template={current}

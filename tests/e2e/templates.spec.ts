@@ -182,6 +182,23 @@ test('export a template to a file', async ({ page, host }) => {
   expect(JSON.parse(text)).toMatchObject({ format: 'briefing-template', formatVersion: 1, name: 'Cabinet report', version: '1.0' });
 });
 
+test('the shared folder can be set from the gallery; a folder that is not there is shown as unavailable', async ({ page, host }) => {
+  await page.goto(host.url);
+  const gallery = await openGallery(page);
+  const shared = gallery.locator('fieldset[data-source="shared"]');
+  await expect(shared).toContainText('No shared folder is set.');
+  await shared.getByRole('button', { name: 'Set folder' }).click();
+  const missing = path.join(host.workspaceDir, 'no such drive', 'Templates');
+  await shared.getByLabel('Shared templates folder').fill(missing);
+  await shared.getByRole('button', { name: 'Use this folder' }).click();
+  await expect(shared).toContainText(`The shared templates folder cannot be found: ${missing}.`);
+  expect(await callHost(host, 'getSettings', {})).toMatchObject({ sharedTemplatesDir: missing });
+  // Everything else still works.
+  await gallery.getByRole('radio', { name: /Cabinet report/ }).check();
+  await gallery.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('listitem')).toHaveCount(9);
+});
+
 test('a template dropped into the shared folder appears in the open gallery without a restart; publish refuses older over newer', async ({ page, host }) => {
   const sharedRoot = await makeTempDir('shared');
   const sharedDir = path.join(sharedRoot, 'Council templates');

@@ -122,6 +122,12 @@ describe('discovery across the three sources', () => {
     // Publishing there says so plainly rather than throwing a raw error.
     await services.importTemplate({ fileName: VALID, text: await fixtureText(), onConflict: 'ask' });
     await expectHostError(services.publishTemplate({ file: 'Ward briefing.briefing-template' }), 'UNAVAILABLE', /cannot be found/);
+    // A relative path is refused plainly rather than read from wherever the app started.
+    await services.updateSettings({ sharedTemplatesDir: 'Templates' });
+    expect((await services.listTemplates({})).sources.find((s) => s.source === 'shared')).toMatchObject({
+      state: 'unavailable',
+      message: expect.stringMatching(/^The shared templates folder must be a full path, .* not "Templates"\.$/),
+    });
   });
 
   it('a shared folder that does not answer is shown as unavailable after the timeout, never hangs, and is not scanned twice at once', async () => {

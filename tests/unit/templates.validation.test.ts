@@ -101,3 +101,32 @@ describe('template validation helpers', () => {
     expect(schemeOf('  J\u0000ava\nScript:alert(1)')).toBe('javascript:');
   });
 });
+
+describe('template validation never fails in an unplanned way', () => {
+  it('any JSON value, and the valid template with any field replaced, is accepted or refused with a HostError', async () => {
+    const fc = await import('fast-check');
+    const { templateFromJson } = await import('../../shared/templates/parse.js');
+    const valid = JSON.parse(await fixture('valid-ward-briefing.briefing-template'));
+    const keys = [...Object.keys(valid), 'sections.0.title', 'sections.0.starterContent', 'sections.0.starterContent.root.children', 'sections.1.guidance', 'frontSheet.meeting'];
+    const outcome = (value: unknown) => {
+      try {
+        templateFromJson(value, { label: '"fuzz"' });
+        return true;
+      } catch (err) {
+        return err instanceof HostError && err.message.startsWith('"fuzz"');
+      }
+    };
+    fc.assert(fc.property(fc.jsonValue(), (value) => outcome(value)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.constantFrom(...keys), fc.jsonValue(), (key, replacement) => {
+        const doc = structuredClone(valid);
+        const parts = key.split('.');
+        let target = doc;
+        for (const part of parts.slice(0, -1)) target = target[part];
+        target[parts.at(-1)!] = replacement;
+        return outcome(doc);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
