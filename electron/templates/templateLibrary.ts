@@ -197,8 +197,12 @@ export class TemplateLibrary {
         }
         file = uniqueFileName(toWrite.name, await fs.readdir(userDir), TEMPLATE_EXTENSION);
       }
+      // Check what we write with the rules we read by, so a template we save can always be
+      // opened again (a pack with huge pictures or an odd link makes a template we would refuse).
+      const text = serialiseTemplate(toWrite);
+      parseTemplateText(text, { label: `The template "${toWrite.name}"` });
       try {
-        await writeFileAtomic(TemplateLibrary.pathIn(userDir, file), serialiseTemplate(toWrite));
+        await writeFileAtomic(TemplateLibrary.pathIn(userDir, file), text);
       } catch (err) {
         throw fromNodeError(err, `Saving the template "${toWrite.name}"`);
       }

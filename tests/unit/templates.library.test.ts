@@ -243,6 +243,27 @@ describe('packs from templates', () => {
   });
 });
 
+describe('saving a pack as a template checks it by the reading rules', () => {
+  it('a pack whose text has a javascript: link cannot become a template with its text, but can without it', async () => {
+    const opened = await services.createPackFromTemplate({ source: 'built-in', file: 'blank.briefing-template', title: 'Links' });
+    const pack = structuredClone(opened.pack);
+    pack.sections[0]!.content = {
+      root: {
+        type: 'root',
+        children: [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'here' }] }] }],
+      },
+    };
+    await expectHostError(
+      services.saveTemplateFromPack({ pack, name: 'Risky', description: '', version: '1.0', includeContent: true, onConflict: 'ask' }),
+      'INVALID_FILE',
+      /^The template "Risky" was refused: in section "Briefing", the link "javascript:alert\(1\)" would run code when clicked/,
+    );
+    await expect(readdir(path.join(workspace, USER_TEMPLATES_FOLDER))).resolves.toEqual([]);
+    const structureOnly = await services.saveTemplateFromPack({ pack, name: 'Risky', description: '', version: '1.0', includeContent: false, onConflict: 'ask' });
+    expect(structureOnly.status).toBe('saved');
+  });
+});
+
 describe('import, export and delete', () => {
   it('import validates, and asks before replacing a template with the same name and version', async () => {
     const first = await services.importTemplate({ fileName: 'C:\\Users\\me\\Downloads\\' + VALID, text: await fixtureText(), onConflict: 'ask' });
