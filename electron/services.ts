@@ -5,12 +5,17 @@ import { SettingsStore } from './workspace/settingsStore.js';
 import type { Settings } from '../shared/api/settings.js';
 import { WorkspaceIndex } from './search/workspaceIndex.js';
 import { setPackStatus } from './search/packStatus.js';
+import { createTemplateServices } from './templates/templateServices.js';
 
 export interface ServiceOptions {
   platform: HostPlatform;
   /** Used instead of the stored setting (the browser host's --workspace flag, tests). */
   workspaceOverride?: string;
   defaults?: Settings;
+  /** Where the built-in templates are (default: resources/templates in the app). */
+  builtInTemplatesDir?: string;
+  /** How long the shared templates folder may take to answer (tests shorten it). */
+  sharedTemplatesTimeoutMs?: number;
 }
 
 /**
@@ -64,5 +69,6 @@ export function createServices(options: ServiceOptions): HostHandlers {
     searchPacks: async ({ query, limit }) => (await search()).search(query, limit),
     setPackStatus: async ({ file, status, baseRevision }) => setPackStatus(await packs(), await settings.get(), file, status, baseRevision),
     getSettingsState: async () => ({ settings: await settings.get(), notice: settings.notice ?? null, file: settings.file }),
+    ...createTemplateServices({ options, settings, packs }),
   };
 }

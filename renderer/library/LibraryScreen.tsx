@@ -13,6 +13,7 @@ import { NO_FILTERS, filterAndSort, filterHits, hasFilters, statusCounts } from 
 import { useLibrarySearch } from './useLibrarySearch.js';
 import { useLibraryView } from './useLibraryView.js';
 import { SettingsNotice } from '../settings/SettingsNotice.js';
+import { TemplateGallery } from '../templates/TemplateGallery.js';
 
 type PendingAction =
   | { kind: 'new' }
@@ -175,22 +176,7 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
           </table>
         )}
       </main>
-      {pending?.kind === 'new' && (
-        <PromptDialog
-          title="New briefing pack"
-          label="Title"
-          initial="Untitled briefing"
-          confirmLabel="Create"
-          onCancel={() => setPending(null)}
-          onConfirm={(title) => {
-            setPending(null);
-            host.createPack({ title }).then(
-              (created) => props.onOpen(created.file),
-              (err: unknown) => setError(messageOf(err)),
-            );
-          }}
-        />
-      )}
+      {pending?.kind === 'new' && <TemplateGallery onCancel={() => setPending(null)} onCreated={props.onOpen} />}
       {pending?.kind === 'rename' && (
         <PromptDialog
           title="Rename pack"

@@ -10,6 +10,7 @@ import { messageOf } from '../common/messageOf.js';
 import { StatusControl } from '../library/StatusControl.js';
 import { useAuthor } from '../library/useAuthor.js';
 import { jumpToSection } from '../library/sectionJump.js';
+import { SaveAsTemplateButton } from '../templates/SaveAsTemplateDialog.js';
 
 /** One pack: its front sheet and sections, saved automatically. */
 export function PackScreen(props: { file: string; section?: string; onBack: () => void; onRenamed: (file: string) => void }) {
@@ -86,6 +87,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
         </button>
         <h1 className="pack-heading">{pack.frontSheet.title || 'Untitled briefing'}</h1>
         <SaveStatus state={doc.saveState} onRetry={() => void doc.saveNow()} />
+        <SaveAsTemplateButton pack={pack} />
         <button type="button" className="primary" onClick={() => void doc.saveNow()} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S">
           Save
         </button>

@@ -4,6 +4,17 @@ import type { GamechangerId } from '../gamechangers/index.js';
 import { PACK_EXTENSION } from '../pack/format.js';
 import { settingsPatchSchema, type Settings } from './settings.js';
 import type { HostErrorData } from './errors.js';
+import {
+  CONFLICT_CHOICES,
+  MAX_IMPORT_TEXT_CHARS,
+  templateRefArgs,
+  templateVersionArg,
+  userTemplateArgs,
+  type ExportedTemplate,
+  type PublishedTemplate,
+  type TemplateGallery,
+  type TemplateWriteOutcome,
+} from '../templates/api.js';
 
 /**
  * THE contract between the renderer and the back end: one table of methods, each with a
@@ -149,6 +160,31 @@ export const hostMethods = {
     'Move a pack along the status path, recording who and when',
   ),
   getSettingsState: method<SettingsState>()(noArgs, 'The settings with any notice about a broken settings file'),
+  listTemplates: method<TemplateGallery>()(noArgs, 'Templates from the built-in, user and shared folders, with broken files and folder states'),
+  createPackFromTemplate: method<OpenedPack>()(
+    templateRefArgs.extend({ title: z.string().trim().min(1).max(300) }).strict(),
+    'Create a new pack from a template',
+  ),
+  saveTemplateFromPack: method<TemplateWriteOutcome>()(
+    z
+      .object({
+        pack: packSchema,
+        name: z.string().trim().min(1).max(300),
+        description: z.string().max(2000).default(''),
+        version: templateVersionArg,
+        includeContent: z.boolean(),
+        onConflict: z.enum(CONFLICT_CHOICES),
+      })
+      .strict(),
+    'Save a pack as a template in "Your templates"',
+  ),
+  importTemplate: method<TemplateWriteOutcome>()(
+    z.object({ fileName: z.string().min(1).max(255), text: z.string().max(MAX_IMPORT_TEXT_CHARS), onConflict: z.enum(CONFLICT_CHOICES) }).strict(),
+    'Validate a template file\'s text and add it to "Your templates"',
+  ),
+  exportTemplate: method<ExportedTemplate>()(templateRefArgs, 'A template\'s file name and text, for saving as a file'),
+  publishTemplate: method<PublishedTemplate>()(userTemplateArgs, 'Copy one of your templates to the shared folder (never over a newer version)'),
+  deleteTemplate: method<{ file: string }>()(userTemplateArgs, 'Move one of your templates to the trash'),
 } as const;
 
 export type HostMethods = typeof hostMethods;

@@ -8,8 +8,8 @@ export const settingsSchema = z.object({
   authorName: z.string().max(200).default(''),
   /** The author's role, recorded with their name on status changes ("Policy officer"). */
   authorRole: z.string().max(200).optional(),
-  /** Absolute path of a shared folder of .briefing-template files (optional). */
-  sharedTemplatesDir: z.string().max(1000).optional(),
+  /** Folder of templates shared by the council (often a network drive); '' when not set. */
+  sharedTemplatesDir: z.string().max(1000).default(''),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
