@@ -20,6 +20,7 @@ import { PastePlugin } from './PastePlugin.js';
 import { SaveTrackingPlugin } from './SaveTrackingPlugin.js';
 import { WordCountPlugin } from './WordCountPlugin.js';
 import { LoadContentPlugin } from './LoadContentPlugin.js';
+import { EditablePlugin } from './EditablePlugin.js';
 import { Toolbar } from './Toolbar.js';
 import { registerImageView } from './ImageComponent.js';
 import './editor.css';
@@ -47,6 +48,8 @@ export interface SectionEditorProps {
   onDirty: () => void;
   onCommit: (sectionId: string, content: SerializedEditorStateJson) => void;
   onWordCount: (sectionId: string, words: number) => void;
+  /** Approved packs are read-only: the text can be read and copied, not changed. */
+  readOnly: boolean;
 }
 
 /**
@@ -70,6 +73,7 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
       // has registered its node transforms. Loading first would make each plugin re-run its
       // transforms over the whole section when it registers (a second full pass on open).
       editorState: null,
+      editable: !props.readOnly,
     }),
     // Content is only read at mount: the editor owns it from then on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -110,6 +114,7 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
       <SaveTrackingPlugin registerFlush={props.registerFlush} onDirty={props.onDirty} onCommit={(content) => props.onCommit(sectionId, content)} />
       <WordCountPlugin onCount={(words) => props.onWordCount(sectionId, words)} />
       <LoadContentPlugin content={props.initialContent} />
+      <EditablePlugin editable={!props.readOnly} />
     </LexicalComposer>
   );
 });

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import {
   $createParagraphNode,
   $createTextNode,
@@ -55,6 +56,7 @@ type Dialog = { kind: 'link'; url: string; editing: boolean; askText: boolean; s
  */
 export function Toolbar(props: { label: string }) {
   const [editor] = useLexicalComposerContext();
+  const editable = useLexicalEditable();
   const [state, setState] = useState<ToolbarState>(EMPTY_TOOLBAR_STATE);
   const [canUndo, setCanUndo] = useState(false);
   const [canRedo, setCanRedo] = useState(false);
@@ -93,7 +95,7 @@ export function Toolbar(props: { label: string }) {
         editor.registerCommand(
           KEY_DOWN_COMMAND,
           (event) => {
-            if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+            if (editor.isEditable() && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
               event.preventDefault();
               openLinkDialog();
               return true;
@@ -192,7 +194,7 @@ export function Toolbar(props: { label: string }) {
   const inTable = state.inTable;
   return (
     <>
-      <RovingToolbar label={props.label}>
+      <RovingToolbar label={props.label} disabled={!editable}>
         <div className="tb-group">
           <TbButton label="Undo" shortcut={`${MOD}Z`} aria={`${MOD_ARIA}+Z`} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} icon={icons.undo} />
           <TbButton label="Redo" shortcut={IS_APPLE ? '⇧⌘Z' : 'Ctrl+Y'} aria={IS_APPLE ? 'Meta+Shift+Z' : 'Control+Y'} disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} icon={icons.redo} />
@@ -340,7 +342,7 @@ function TbButton(props: { label: string; icon: ReactNode; text?: string; shortc
 }
 
 /** ARIA toolbar with roving tabindex: one Tab stop, arrows move within. */
-function RovingToolbar(props: { label: string; children: ReactNode }) {
+function RovingToolbar(props: { label: string; disabled: boolean; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const current = useRef(0);
   const items = () => Array.from(ref.current?.querySelectorAll<HTMLElement>('button:not(:disabled), select:not(:disabled)') ?? []);
@@ -388,7 +390,10 @@ function RovingToolbar(props: { label: string; children: ReactNode }) {
         }
       }}
     >
-      {props.children}
+      {/* A read-only editor keeps the toolbar visible but inert (fieldset disables every control). */}
+      <fieldset className="tb-fieldset" disabled={props.disabled}>
+        {props.children}
+      </fieldset>
     </div>
   );
 }

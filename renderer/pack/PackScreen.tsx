@@ -10,6 +10,13 @@ import { usePackDocument } from './usePackDocument.js';
 import { SaveStatus } from './SaveStatus.js';
 import { FrontSheetForm } from './FrontSheetForm.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
+import { changeStatus, isReadOnlyStatus } from '../../shared/pack/status.js';
+import type { FrontSheet, PackStatus } from '../../shared/pack/schema.js';
+import { messageOf } from '../common/messageOf.js';
+import { StatusControl } from '../library/StatusControl.js';
+import { useAuthor } from '../library/useAuthor.js';
+import { jumpToSection } from '../library/sectionJump.js';
+import { SaveAsTemplateButton } from '../templates/SaveAsTemplateDialog.js';
 
 // The editor (Lexical and its plugins, most of the renderer's code) is its own chunk, fetched
 // as soon as the app starts: it loads and compiles while the pack is being read, instead of
@@ -18,10 +25,36 @@ const sectionPaneModule = import('./SectionPane.js');
 const SectionPane = lazy(() => sectionPaneModule.then((m) => ({ default: m.SectionPane })));
 
 /** One pack: its front sheet and sections, saved automatically. */
-export function PackScreen(props: { file: string; onBack: () => void; onRenamed: (file: string) => void }) {
+export function PackScreen(props: { file: string; section?: string; onBack: () => void; onRenamed: (file: string) => void }) {
   const doc = usePackDocument(props.file);
   const [confirmLeave, setConfirmLeave] = useState(false);
-  const sections = useSections(doc);
+  const author = useAuthor();
+  const [statusError, setStatusError] = useState<string | null>(null);
+  /** Approved packs are read-only until set back to draft; everything editable honours this. */
+  const readOnly = doc.pack ? isReadOnlyStatus(doc.pack.frontSheet.status) : false;
+  const sections = useSections(doc, props.section);
+
+  /** Status changes go through the status path so each is recorded with who and when. */
+  function setStatus(to: PackStatus) {
+    try {
+      doc.update((p) => changeStatus(p, to, author));
+      setStatusError(null);
+      void doc.saveNow();
+    } catch (err) {
+      setStatusError(messageOf(err));
+    }
+  }
+  function changeFrontSheet(frontSheet: FrontSheet) {
+    const current = doc.pack?.frontSheet.status;
+    if (current && frontSheet.status !== current) setStatus(frontSheet.status);
+    else doc.update((p) => ({ ...p, frontSheet }));
+  }
+
+  // Opened from a search result: go to the section that matched, once the pack is showing.
+  const loaded = doc.pack !== null;
+  useEffect(() => {
+    if (loaded && props.section) void jumpToSection(props.section);
+  }, [loaded, props.section]);
 
   async function leave() {
     if (await doc.saveNow()) props.onBack();
@@ -68,6 +101,7 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
         </button>
         <h1 className="pack-heading">{pack.frontSheet.title || 'Untitled briefing'}</h1>
         <SaveStatus state={doc.saveState} onRetry={() => void doc.saveNow()} />
+        <SaveAsTemplateButton pack={pack} />
         <button type="button" className="primary" onClick={() => void doc.saveNow()} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S">
           Save
         </button>
@@ -82,8 +116,15 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
           onRename={(id) => sections.setDialog({ kind: 'rename', id })}
           onMove={sections.move}
           onRemove={(id) => sections.setDialog({ kind: 'remove', id })}
+          readOnly={readOnly}
         />
         <main className="pack-main">
+          <StatusControl pack={pack} onChange={setStatus} />
+          {statusError && (
+            <p role="alert" className="error-banner">
+              {statusError}
+            </p>
+          )}
           {sections.removed && (
             <p className="notice section-notice" role="status">
               Removed “{sections.removed.section.title || 'Untitled section'}”.{' '}
@@ -101,10 +142,11 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
               onDirty={doc.markDirty}
               onCommit={sections.commit}
               onWordCount={sections.setLiveCount}
+              readOnly={readOnly}
             />
             </Suspense>
           ) : (
-            <FrontSheetForm sheet={pack.frontSheet} onChange={(frontSheet) => doc.update((p) => ({ ...p, frontSheet }))} />
+            <FrontSheetForm sheet={pack.frontSheet} onChange={changeFrontSheet} readOnly={readOnly} />
           )}
         </main>
         {activeSection && <GuidancePanel section={activeSection} />}
@@ -137,8 +179,8 @@ function readSectionParam(): string {
  * The sections part of the pack screen: which section is open (kept in the URL so a reload
  * returns to it), live word counts, and add / rename / move / remove with undo.
  */
-function useSections(doc: ReturnType<typeof usePackDocument>) {
-  const [active, setActive] = useState<string>(readSectionParam);
+function useSections(doc: ReturnType<typeof usePackDocument>, initialSection: string | undefined) {
+  const [active, setActive] = useState<string>(() => initialSection ?? readSectionParam());
   const [live, setLive] = useState<Record<string, number>>({});
   const [dialog, setDialog] = useState<SectionDialog>(null);
   const [removed, setRemoved] = useState<{ section: Section; index: number } | null>(null);

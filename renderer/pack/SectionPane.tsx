@@ -16,6 +16,7 @@ export function SectionPane(props: {
   onDirty: () => void;
   onCommit: (sectionId: string, content: SerializedEditorStateJson) => void;
   onWordCount: (sectionId: string, words: number) => void;
+  readOnly?: boolean;
 }) {
   const { section, words } = props;
   const gamechanger = findGamechanger(section.gamechangerId);
@@ -27,6 +28,7 @@ export function SectionPane(props: {
         {gamechanger && <p className="section-kicker">Gamechanger · {gamechanger.shortName}</p>}
         <h2 id="section-title">{section.title || 'Untitled section'}</h2>
         <WordMeter words={words} limit={limit} over={over} />
+        {props.readOnly && <p className="notice">This pack is approved, so it is read-only. Set its status back to draft to edit it.</p>}
       </div>
       <EditorBoundary key={section.id}>
         <SectionEditor
@@ -37,6 +39,7 @@ export function SectionPane(props: {
           onDirty={props.onDirty}
           onCommit={props.onCommit}
           onWordCount={props.onWordCount}
+          readOnly={props.readOnly ?? false}
         />
       </EditorBoundary>
     </section>

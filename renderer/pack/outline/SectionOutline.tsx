@@ -16,6 +16,8 @@ export interface OutlineProps {
   onRename: (id: string) => void;
   onMove: (id: string, by: -1 | 1) => void;
   onRemove: (id: string) => void;
+  /** An approved pack: sections can be read and opened, not added, renamed, moved or removed. */
+  readOnly?: boolean;
 }
 
 /**
@@ -29,14 +31,14 @@ export const SectionOutline = memo(function SectionOutline(props: OutlineProps) 
   const minutes = readingMinutes(total);
 
   const onItemKey = (event: KeyboardEvent<HTMLButtonElement>, id: string) => {
-    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    if (props.readOnly || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
     event.preventDefault();
     props.onMove(id, event.key === 'ArrowUp' ? -1 : 1);
   };
 
   return (
     <nav className="outline" aria-labelledby="sections-heading">
-      <h2 id="sections-heading">Contents</h2>
+      <h2 id="sections-heading">Sections</h2>
       <button type="button" className={`outline-item outline-front${props.active === FRONT_SHEET ? ' is-active' : ''}`} aria-current={props.active === FRONT_SHEET ? 'true' : undefined} onClick={() => props.onSelect(FRONT_SHEET)}>
         <span className="outline-title">Front sheet</span>
       </button>
@@ -51,12 +53,12 @@ export const SectionOutline = memo(function SectionOutline(props: OutlineProps) 
             const active = props.active === section.id;
             const title = section.title || 'Untitled section';
             return (
-              <li key={section.id} className={active ? 'is-active' : undefined}>
+              <li key={section.id} className={active ? 'is-active' : undefined} data-outline-section={section.id}>
                 <button
                   type="button"
                   className="outline-item"
                   aria-current={active ? 'true' : undefined}
-                  aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+                  aria-keyshortcuts={props.readOnly ? undefined : 'Alt+ArrowUp Alt+ArrowDown'}
                   onClick={() => props.onSelect(section.id)}
                   onKeyDown={(e) => onItemKey(e, section.id)}
                   data-section-id={section.id}
@@ -71,7 +73,7 @@ export const SectionOutline = memo(function SectionOutline(props: OutlineProps) 
                     </span>
                   </span>
                 </button>
-                {active && (
+                {active && !props.readOnly && (
                   <div className="outline-actions" role="group" aria-label={`Section actions for ${title}`}>
                     <button type="button" onClick={() => props.onRename(section.id)}>
                       Rename
@@ -92,9 +94,11 @@ export const SectionOutline = memo(function SectionOutline(props: OutlineProps) 
           })}
         </ol>
       )}
-      <button type="button" className="outline-add" onClick={props.onAdd}>
-        + Add section
-      </button>
+      {!props.readOnly && (
+        <button type="button" className="outline-add" onClick={props.onAdd}>
+          + Add section
+        </button>
+      )}
       <p className="outline-total" data-testid="pack-words">
         <strong>{formatCount(total)}</strong> words in the pack
         {total > 0 && <> · about {minutes} min reading</>}
