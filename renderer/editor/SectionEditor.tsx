@@ -73,7 +73,9 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
       // has registered its node transforms. Loading first would make each plugin re-run its
       // transforms over the whole section when it registers (a second full pass on open).
       editorState: null,
-      editable: !props.readOnly,
+      // Not editable until the content is in (EditablePlugin, after LoadContentPlugin), so
+      // nothing typed in the first instant can be overwritten by the load.
+      editable: false,
     }),
     // Content is only read at mount: the editor owns it from then on.
     // eslint-disable-next-line react-hooks/exhaustive-deps

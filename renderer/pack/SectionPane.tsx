@@ -4,6 +4,7 @@ import { findGamechanger } from '../../shared/gamechangers/index.js';
 import type { SerializedEditorStateJson } from '../../shared/richtext/serialized.js';
 import { SectionEditor } from '../editor/SectionEditor.js';
 import { formatCount } from './outline/wordCounts.js';
+import { sectionElementId } from '../library/sectionJump.js';
 
 /**
  * The open section: its title, word count against its limit (a gentle warning when over,
@@ -23,7 +24,8 @@ export function SectionPane(props: {
   const limit = section.wordLimit;
   const over = limit !== undefined && words > limit;
   return (
-    <section className="section-pane" aria-labelledby="section-title">
+    // The id is where a search result jumps to (renderer/library/sectionJump.ts).
+    <section className="section-pane" aria-labelledby="section-title" id={sectionElementId(section.id)}>
       <div className="section-head">
         {gamechanger && <p className="section-kicker">Gamechanger · {gamechanger.shortName}</p>}
         <h2 id="section-title">{section.title || 'Untitled section'}</h2>

@@ -7,7 +7,7 @@ test('sections: add, rename, reorder (buttons and Alt+arrows), remove with confi
   const pack = gamechangerPack();
   const file = await writePackFile(host, pack);
   await openSection(page, host, file, pack.sections[0]!.id);
-  const outline = page.getByRole('navigation', { name: 'Contents' });
+  const outline = page.getByRole('navigation', { name: 'Sections' });
   const titles = () => outline.getByRole('list', { name: 'Sections' }).locator('.outline-title');
   const savedTitles = async () => (await readPackFile(host, file)).sections.map((s) => s.title);
   const original = pack.sections.map((s) => s.title);
@@ -67,7 +67,7 @@ test('word counts: live per section and for the pack, reading time, gentle warni
   pack.sections[1]!.content = editorStateFromParagraphs(['Alpha beta gamma.', 'Delta epsilon.']);
   const file = await writePackFile(host, pack);
   const editor = await openSection(page, host, file, pack.sections[0]!.id);
-  const outline = page.getByRole('navigation', { name: 'Contents' });
+  const outline = page.getByRole('navigation', { name: 'Sections' });
   const meter = page.getByTestId('section-words');
   await expect(meter).toContainText('10 of 12 words');
   await expect(outline.getByTestId('outline-words').first()).toHaveText('10 / 12 words');
@@ -112,10 +112,10 @@ test('autosave after a pause survives a reload; leaving a section saves it at on
   await again.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' More.');
-  await page.getByRole('navigation', { name: 'Contents' }).getByRole('button', { name: new RegExp(second!.title.slice(0, 20)) }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: new RegExp(second!.title.slice(0, 20)) }).click();
   await expect(page.locator(`[data-section-editor="${second!.id}"]`)).toBeVisible();
   await expect.poll(async () => blockSummary(await savedSection(host, file, first!.id))).toEqual(['paragraph: Autosaved words about green jobs. More.']);
-  await page.getByRole('navigation', { name: 'Contents' }).getByRole('button', { name: new RegExp(first!.title.slice(0, 20)) }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: new RegExp(first!.title.slice(0, 20)) }).click();
   await expect(page.locator(`[data-section-editor="${first!.id}"]`)).toHaveText('Autosaved words about green jobs. More.');
 });
 
@@ -158,4 +158,25 @@ test('spellcheck is on in British English, and the pack screen has no serious ac
   await expect(page.getByRole('heading', { name: 'Front sheet' })).toBeVisible();
   const front = await new AxeBuilder({ page }).analyze();
   expect(front.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
+
+test('an approved pack opens read-only: text cannot change, toolbar and section actions are off', async ({ page, host }) => {
+  const pack = gamechangerPack('Approved pack');
+  pack.frontSheet.status = 'approved';
+  pack.sections[0]!.content = editorStateFromParagraphs(['Approved words.']);
+  const file = await writePackFile(host, pack);
+  const url = new URL(host.url);
+  url.searchParams.set('pack', file);
+  url.searchParams.set('section', pack.sections[0]!.id);
+  await page.goto(url.toString());
+  const editor = page.locator(`[data-section-editor="${pack.sections[0]!.id}"]`);
+  await expect(editor).toHaveText('Approved words.');
+  await expect(editor).toHaveAttribute('contenteditable', 'false');
+  await expect(page.getByRole('toolbar', { name: /Formatting for/ }).getByRole('button', { name: 'Bold', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: '+ Add section' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Rename' })).toHaveCount(0);
+  await editor.click();
+  await page.keyboard.type('Sneaky edit');
+  await expect(editor).toHaveText('Approved words.');
+  expect(blockSummary(await savedSection(host, file, pack.sections[0]!.id))).toEqual(['paragraph: Approved words.']);
 });

@@ -34,6 +34,9 @@ export async function openSection(page: Page, host: BrowserHost, file: string, s
   const editor = page.locator(`[data-section-editor="${sectionId}"]`);
   await editor.waitFor();
   await page.waitForFunction((id) => document.querySelector(`[data-section-editor="${id}"]`)?.getAttribute('contenteditable') === 'true', sectionId);
+  // Opening at a section (as from a search result) scrolls to it and focuses it once: wait
+  // for that, so the test's own clicks come after it.
+  await page.locator(`#section-${sectionId}[data-jumped="true"]`).waitFor();
   return editor;
 }
 

@@ -53,7 +53,7 @@ export const SectionOutline = memo(function SectionOutline(props: OutlineProps) 
             const active = props.active === section.id;
             const title = section.title || 'Untitled section';
             return (
-              <li key={section.id} className={active ? 'is-active' : undefined} data-outline-section={section.id}>
+              <li key={section.id} className={active ? 'is-active' : undefined}>
                 <button
                   type="button"
                   className="outline-item"
