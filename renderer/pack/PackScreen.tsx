@@ -18,15 +18,18 @@ import { useAuthor } from '../library/useAuthor.js';
 import { jumpToSection } from '../library/sectionJump.js';
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateDialog.js';
 
-// The editor (Lexical and its plugins, most of the renderer's code) is its own chunk, fetched
-// as soon as the app starts: it loads and compiles while the pack is being read, instead of
-// delaying the request for the pack.
-const sectionPaneModule = import('./SectionPane.js');
-const SectionPane = lazy(() => sectionPaneModule.then((m) => ({ default: m.SectionPane })));
+// The editor (Lexical and its plugins, most of the renderer's code) is its own chunk. The
+// pack screen asks for it just after it has asked for the pack, so the chunk loads and
+// compiles while the host reads the pack, and never delays that request.
+let sectionPaneModule: Promise<typeof import('./SectionPane.js')> | null = null;
+const loadSectionPane = () => (sectionPaneModule ??= import('./SectionPane.js'));
+const SectionPane = lazy(() => loadSectionPane().then((m) => ({ default: m.SectionPane })));
 
 /** One pack: its front sheet and sections, saved automatically. */
 export function PackScreen(props: { file: string; section?: string; onBack: () => void; onRenamed: (file: string) => void }) {
   const doc = usePackDocument(props.file);
+  // After usePackDocument's effect (which requests the pack): fetch the editor chunk.
+  useEffect(() => void loadSectionPane(), []);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const author = useAuthor();
   const [statusError, setStatusError] = useState<string | null>(null);
@@ -268,10 +271,22 @@ function useSections(doc: ReturnType<typeof usePackDocument>, initialSection: st
     setActive(section.id);
   };
 
-  // Counting 50,000 words takes tens of milliseconds: let the section appear first and fill in
-  // the counts in a background render straight after.
+  // Counting 50,000 words takes tens of milliseconds: let the section appear (first paint)
+  // before the first count, and count later changes in a background render.
+  const [firstPaintDone, setFirstPaintDone] = useState(false);
+  const loaded = packSections !== undefined;
+  useEffect(() => {
+    if (!loaded || firstPaintDone) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setFirstPaintDone(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [loaded, firstPaintDone]);
   const deferredSections = useDeferredValue(packSections, undefined);
-  const counts = useMemo(() => sectionWordCounts(deferredSections ?? [], live), [deferredSections, live]);
+  const counted = firstPaintDone ? deferredSections : undefined;
+  const counts = useMemo(() => sectionWordCounts(counted ?? [], live), [counted, live]);
 
   return { active: current, counts, select, commit, setLiveCount, move, add, rename, remove, undoRemove, removed, dialog, setDialog };
 }
