@@ -11,7 +11,7 @@ import {
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
-import type { SerializedImageNodeJson } from './nodeTypes.js';
+import { MAX_IMAGE_BYTES, type SerializedImageNodeJson } from './nodeTypes.js';
 
 /**
  * A picture embedded in the pack (Lexical publishes no image node). The picture travels as a
@@ -31,9 +31,15 @@ export function setImageDecorator(draw: ImageDecorator): void {
   decorator = draw;
 }
 
-/** Only embedded PNG and JPEG pictures are accepted, never a remote or other kind of URL. */
+/**
+ * Only embedded PNG and JPEG pictures within the size cap are accepted (from paste or old
+ * files), never a remote or other kind of URL.
+ */
 export function isEmbeddablePicture(src: string): boolean {
-  return /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$/.test(src);
+  const match = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/=\s]+)$/.exec(src);
+  if (!match) return false;
+  const decodedBytes = Math.floor((match[2]!.replace(/\s/g, '').length * 3) / 4);
+  return decodedBytes <= MAX_IMAGE_BYTES;
 }
 
 export class ImageNode extends DecoratorNode<unknown> {

@@ -164,4 +164,18 @@ test('pictures: PNG inserted from a file with alt text, resized, alt text edited
   const [image] = nodesOfType((await savedSection(host, file, section.id)).content, 'image');
   expect(image).toMatchObject({ type: 'image', version: 1, altText: 'Bar chart: public R&D spend per head, North against South East', width: 320, height: 160 });
   expect(String(image!.src)).toMatch(/^data:image\/png;base64,iVBOR/);
+
+  // Resize by dragging the corner handle: 100 px narrower, height keeps the proportions.
+  const picture = editor.getByRole('img', { name: /Bar chart/ });
+  await picture.click();
+  const handle = editor.locator('.ed-image-handle');
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 50, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.move(box.x + box.width / 2 - 100, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(picture).toHaveAttribute('width', '220');
+  await page.keyboard.press('Control+s');
+  await expect.poll(async () => nodesOfType((await savedSection(host, file, section.id)).content, 'image')[0]).toMatchObject({ width: 220, height: 110 });
 });

@@ -7,6 +7,8 @@ import { countWords, wordCountOf } from '../../shared/richtext/plainText.js';
 import { packSchema } from '../../shared/pack/schema.js';
 import { makeReferencePack, longestSectionIndex } from '../support/referencePack.js';
 import { checkLinkUrl } from '../../renderer/editor/urls.js';
+import { isEmbeddablePicture } from '../../shared/richtext/ImageNode.js';
+import { MAX_IMAGE_BYTES } from '../../shared/richtext/nodeTypes.js';
 
 function headless() {
   return createHeadlessEditor({ nodes: [...SECTION_NODES], onError: (e) => { throw e; } });
@@ -70,5 +72,17 @@ describe('link addresses', () => {
     if (!refused.ok) expect(refused.message).toMatch(/javascript:.*not allowed/);
     expect(checkLinkUrl('file:///etc/passwd').ok).toBe(false);
     expect(checkLinkUrl('').ok).toBe(false);
+  });
+});
+
+describe('embedded pictures', () => {
+  it('accepts PNG/JPEG data URLs within the size cap only', () => {
+    expect(isEmbeddablePicture('data:image/png;base64,iVBORw0KGgo=')).toBe(true);
+    expect(isEmbeddablePicture('data:image/jpeg;base64,/9j/4AAQ')).toBe(true);
+    expect(isEmbeddablePicture('https://example.com/a.png')).toBe(false);
+    expect(isEmbeddablePicture('data:image/svg+xml;base64,PHN2Zz4=')).toBe(false);
+    expect(isEmbeddablePicture('file:///C:/clip_image001.png')).toBe(false);
+    const tooBig = 'A'.repeat(Math.ceil((MAX_IMAGE_BYTES + 10) / 3) * 4);
+    expect(isEmbeddablePicture(`data:image/png;base64,${tooBig}`)).toBe(false);
   });
 });
