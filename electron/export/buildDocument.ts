@@ -1,0 +1,113 @@
+import { Document, HeadingLevel, PageBreak, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
+import type { Branding } from '../../shared/branding/schema.js';
+import type { ExportNotice, ExportOptions } from '../../shared/export/types.js';
+import { findGamechanger } from '../../shared/gamechangers/index.js';
+import type { Pack } from '../../shared/pack/schema.js';
+import { plainTextOf } from '../../shared/richtext/plainText.js';
+import { BlockWriter } from './blocks.js';
+import { frontSheetBlocks, longDate } from './frontSheet.js';
+import { houseStyles, LANGUAGE, STYLE_IDS } from './houseStyle.js';
+import { ListNumbering } from './numbering.js';
+import { pageFooter, pageHeader } from './pageFurniture.js';
+import { SectionContext, sectionLabel } from './renderContext.js';
+import type { PageNumberEstimator } from 'docx';
+
+export interface BuildInput {
+  pack: Pack;
+  branding: Branding;
+  options: ExportOptions;
+  /** Shown as the document's author; falls back to the report's author on the front sheet. */
+  authorName?: string;
+  /** Lays out the pages to fill in the contents' page numbers (docx/layout), when wanted. */
+  pageNumbers?: PageNumberEstimator;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BuiltDocument {
+  document: Document;
+  notices: ExportNotice[];
+}
+
+export function wantsTableOfContents(pack: Pack, options: ExportOptions): boolean {
+  if (options.tableOfContents === 'never') return false;
+  if (options.tableOfContents === 'always') return true;
+  return pack.sections.length >= options.tocMinSections;
+}
+
+/** Keywords: the gamechangers the pack covers, by their published names. */
+export function keywordsOf(pack: Pack): string {
+  const names = new Set<string>();
+  for (const section of pack.sections) {
+    const g = findGamechanger(section.gamechangerId);
+    if (g) names.add(g.title);
+  }
+  return [...names].join('; ');
+}
+
+/** Description: the pack's summary section when it has one, cut at about 250 characters. */
+export function descriptionOf(pack: Pack): string {
+  const summary = pack.sections.find((s) => /summary/i.test(s.title));
+  const text = summary ? plainTextOf(summary.content).replace(/\s+/g, ' ').trim() : '';
+  if (text) return text.length > 250 ? `${text.slice(0, 247).replace(/\s+\S*$/, '')}…` : text;
+  const meeting = [pack.frontSheet.meeting.name, longDate(pack.frontSheet.meeting.date)].filter(Boolean).join(', ');
+  return `Briefing pack${meeting ? ` for ${meeting}` : ''}.`;
+}
+
+/** The whole Word document for a pack. Guidance text is never read here, so it can never leak. */
+export function buildDocument(input: BuildInput): BuiltDocument {
+  const { pack, branding, options } = input;
+  const sheet = pack.frontSheet;
+  const numbering = new ListNumbering();
+  const notices: ExportNotice[] = [];
+  const children: FileChild[] = [...frontSheetBlocks(sheet, branding)];
+
+  if (wantsTableOfContents(pack, options)) {
+    children.push(new Paragraph({ children: [new PageBreak()] }));
+    children.push(new Paragraph({ style: STYLE_IDS.tocHeading, children: [new TextRun('Contents')] }));
+    children.push(new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }));
+  }
+
+  const total = pack.sections.length;
+  pack.sections.forEach((section, index) => {
+    const title = section.title.trim() || 'Untitled section';
+    const ctx = new SectionContext(numbering, notices, sectionLabel(index, section.title));
+    // Each section starts on a new page, as agenda items do.
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(title)] }));
+    children.push(...new BlockWriter(ctx).section(section.content.root.children));
+    input.onProgress?.(index + 1, total);
+  });
+
+  const meeting = [sheet.meeting.name.trim(), longDate(sheet.meeting.date)].filter(Boolean).join(', ');
+  const document = new Document({
+    title: sheet.title.trim() || 'Untitled briefing',
+    subject: meeting ? `${meeting}: ${sheet.classification}` : sheet.classification,
+    creator: input.authorName?.trim() || sheet.reportOf.trim() || branding.councilName.trim() || 'Briefing Studio',
+    lastModifiedBy: input.authorName?.trim() || undefined,
+    keywords: keywordsOf(pack),
+    description: descriptionOf(pack),
+    customProperties: [
+      { name: 'Classification', value: sheet.classification },
+      { name: 'Version', value: sheet.version || '-' },
+      { name: 'Language', value: LANGUAGE },
+    ],
+    styles: houseStyles(branding),
+    numbering: numbering.config(),
+    // Word refreshes the contents (and page numbers) when the document is opened.
+    features: { updateFields: true },
+    pageNumbers: input.pageNumbers,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 }, // A4
+            margin: { top: 1440, right: 1440, bottom: 1440, left: 1440, header: 567, footer: 567 },
+          },
+        },
+        headers: { default: pageHeader(sheet) },
+        footers: { default: pageFooter(sheet) },
+        children,
+      },
+    ],
+  });
+  return { document, notices };
+}
