@@ -8,4 +8,6 @@ export interface HostPlatform {
   dataDir: string;
   /** Move a file to the trash. Given the workspace folder in use at the time. */
   trash(absolutePath: string, workspaceDir: string): Promise<void>;
+  /** Ask where to save a file (Electron's native save dialog); null when cancelled. Absent in the browser host. */
+  chooseSavePath?(options: { title: string; defaultName: string; filterName: string; extensions: string[] }): Promise<string | null>;
 }

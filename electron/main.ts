@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { METHOD_NAMES } from '../shared/api/contract.js';
@@ -37,6 +37,12 @@ function registerHandlers(): void {
       appVersion: app.getVersion(),
       dataDir: app.getPath('userData'),
       trash: (file) => shell.trashItem(file),
+      chooseSavePath: async ({ title, defaultName, filterName, extensions }) => {
+        const win = BrowserWindow.getFocusedWindow();
+        const options = { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: filterName, extensions }] };
+        const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
     },
   });
   for (const name of METHOD_NAMES) {

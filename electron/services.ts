@@ -3,6 +3,7 @@ import type { HostPlatform } from './hostPlatform.js';
 import { PackStore } from './workspace/packStore.js';
 import { SettingsStore } from './workspace/settingsStore.js';
 import type { Settings } from '../shared/api/settings.js';
+import { checkAccessibilityFor, exportToWordFor } from './export/exportService.js';
 
 export interface ServiceOptions {
   platform: HostPlatform;
@@ -48,5 +49,7 @@ export function createServices(options: ServiceOptions): HostHandlers {
     renamePack: async ({ file, title }) => (await packs()).rename(file, title),
     duplicatePack: async ({ file }) => (await packs()).duplicate(file),
     deletePack: async ({ file }) => (await packs()).delete(file),
+    checkAccessibility: ({ pack }) => checkAccessibilityFor({ settings: () => settings.get(), platform }, pack),
+    exportToWord: (args) => exportToWordFor({ settings: () => settings.get(), platform }, args),
   };
 }

@@ -3,6 +3,7 @@ import { packSchema, type Pack, type PackStatus, type Classification } from '../
 import { PACK_EXTENSION } from '../pack/format.js';
 import { settingsPatchSchema, type Settings } from './settings.js';
 import type { HostErrorData } from './errors.js';
+import { exportOptionsSchema, type AccessibilityReport, type ExportResult } from '../export/types.js';
 
 /**
  * THE contract between the renderer and the back end: one table of methods, each with a
@@ -98,6 +99,14 @@ export const hostMethods = {
   ),
   duplicatePack: method<OpenedPack>()(fileArg, 'Copy a pack as "Copy of …"'),
   deletePack: method<{ file: string }>()(fileArg, 'Move a pack to the trash'),
+  checkAccessibility: method<AccessibilityReport>()(
+    z.object({ pack: packSchema }).strict(),
+    'Accessibility check of a pack as it would be exported to Word',
+  ),
+  exportToWord: method<ExportResult>()(
+    z.object({ pack: packSchema, file: packFileName.optional(), options: exportOptionsSchema.optional() }).strict(),
+    'Export a pack to Word: save dialog and file in Electron, the bytes for a download in the browser host',
+  ),
 } as const;
 
 export type HostMethods = typeof hostMethods;
