@@ -89,17 +89,22 @@ function sentence(rand: () => number, words: number): string {
 
 /** A paragraph of about `words` words with some bold, italic and a link now and then. */
 function richParagraph(rand: () => number, words: number, n: number): SerializedNodeJson {
-  const parts: SerializedNodeJson[] = [];
+  const sentences: string[] = [];
   let left = words;
   while (left > 0) {
     const len = Math.min(left, 8 + Math.floor(rand() * 10));
-    parts.push(text(sentence(rand, len) + ' '));
+    sentences.push(sentence(rand, len));
     left -= len;
   }
-  if (n % 4 === 0) parts.splice(1, 0, text('Key point: ', 1));
-  if (n % 6 === 0) parts.splice(2, 0, text('in the local plan ', 2));
-  if (n % 9 === 0) parts.push(link(`https://www.example.gov.uk/evidence/${n}`, `local evidence note ${n}`));
-  return paragraph(parts);
+  // As Lexical stores it: adjacent text with the same format is one text node.
+  const parts: SerializedNodeJson[] = [];
+  if (n % 4 === 0) parts.push(text('Key point: ', 1));
+  const cut = Math.ceil(sentences.length / 2);
+  parts.push(text(sentences.slice(0, cut).join(' ') + ' '));
+  if (n % 6 === 0) parts.push(text('in the local plan', 2), text(' '));
+  parts.push(text(sentences.slice(cut).join(' ') + (n % 9 === 0 ? ' See ' : '')));
+  if (n % 9 === 0) parts.push(link(`https://www.example.gov.uk/evidence/${n}`, `local evidence note ${n}`), text('.'));
+  return paragraph(parts.filter((p) => p.type !== 'text' || p.text));
 }
 
 export function makeReferencePack(): Pack {

@@ -50,6 +50,8 @@ function isMarking(text: string): boolean {
 
 /** Shouting: at least three words and twelve letters, none of them lower case. */
 export function isAllCaps(text: string): boolean {
+  // Fast path: almost every paragraph has a lower-case ASCII letter.
+  if (/[a-z]/.test(text)) return false;
   const letters = text.match(/\p{L}/gu) ?? [];
   if (letters.length < 12) return false;
   if ((text.match(/\p{L}+/gu) ?? []).length < 3) return false;
