@@ -58,17 +58,30 @@ export class BlockWriter {
   /** The top-level blocks of a section's editor state. */
   section(children: SerializedNodeJson[]): FileChild[] {
     const out: FileChild[] = [];
+    let previous: string | undefined;
     for (const node of children) {
       this.ctx.block++;
+      // Lists and tables have no space below them in Word; give the next paragraph some
+      // space above instead of an empty paragraph (which screen readers announce as "blank").
+      this.spaceBefore = previous === 'list' || previous === 'table';
+      this.afterTable = previous === 'table';
       this.block(node, out);
+      previous = node.type;
     }
     return out;
+  }
+
+  private spaceBefore = false;
+  private afterTable = false;
+
+  private spacing() {
+    return this.spaceBefore ? { spacing: { before: 200 } } : {};
   }
 
   private block(node: SerializedNodeJson, out: FileChild[]): void {
     switch (node.type) {
       case 'paragraph':
-        out.push(new Paragraph({ children: inlineChildren(node.children, this.ctx), alignment: alignmentOf(node) }));
+        out.push(new Paragraph({ children: inlineChildren(node.children, this.ctx), alignment: alignmentOf(node), ...this.spacing() }));
         return;
       case 'heading': {
         const text = plainTextOf({ root: { type: 'root', children: node.children ?? [] } });
@@ -79,17 +92,19 @@ export class BlockWriter {
         return;
       }
       case 'quote':
-        out.push(new Paragraph({ style: STYLE_IDS.quote, children: inlineChildren(node.children, this.ctx) }));
+        out.push(new Paragraph({ style: STYLE_IDS.quote, children: inlineChildren(node.children, this.ctx), ...this.spacing() }));
         return;
       case 'list':
         this.list(node, 0, out);
         return;
       case 'table':
+        // Two tables in a row would run together into one in Word: keep a thin paragraph between.
+        if (this.afterTable) out.push(new Paragraph({ spacing: { before: 0, after: 0, line: 240 }, children: [] }));
         out.push(this.table(node));
         return;
       case 'image': {
         const run = imageRun(node, this.ctx);
-        if (run) out.push(new Paragraph({ children: [run] }));
+        if (run) out.push(new Paragraph({ children: [run], ...this.spacing() }));
         return;
       }
       case 'text':
