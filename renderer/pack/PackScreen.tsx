@@ -4,6 +4,7 @@ import { usePackDocument } from './usePackDocument.js';
 import { SaveStatus } from './SaveStatus.js';
 import { FrontSheetForm } from './FrontSheetForm.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
+import { ExportButton } from '../export/ExportButton.js';
 
 /** One pack: its front sheet and sections, saved automatically. */
 export function PackScreen(props: { file: string; onBack: () => void; onRenamed: (file: string) => void }) {
@@ -54,6 +55,7 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
         </button>
         <h1 className="pack-heading">{pack.frontSheet.title || 'Untitled briefing'}</h1>
         <SaveStatus state={doc.saveState} onRetry={() => void doc.saveNow()} />
+        <ExportButton pack={pack} file={props.file} />
         <button type="button" className="primary" onClick={() => void doc.saveNow()} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S">
           Save
         </button>

@@ -1,0 +1,17 @@
+import { useState } from 'react';
+import type { Pack } from '../../shared/pack/schema.js';
+import { ExportDialog } from './ExportDialog.js';
+import './export.css';
+
+/** The pack screen's "Export to Word" button and its dialog. Exports the pack as it is on screen. */
+export function ExportButton(props: { pack: Pack; file: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog">
+        Export to Word
+      </button>
+      {open && <ExportDialog pack={props.pack} file={props.file} onClose={() => setOpen(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { test, expect } from './fixtures.js';
+import { RULE_FIXTURES } from '../fixtures/export/accessibilityFixtures.js';
+import { makeFeaturePack } from '../fixtures/export/featurePack.js';
+
+test('Export to Word: checker problems first, confirm, then a download that is a real Word file', async ({ page, host }, testInfo) => {
+  const pack = RULE_FIXTURES.find((f) => f.rule === 'image-alt-text')!.failing.pack;
+  pack.frontSheet.title = 'Pack with a picture';
+  await writeFile(path.join(host.workspaceDir, 'Pack with a picture.briefing'), JSON.stringify(pack));
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Pack with a picture', exact: true }).click();
+  await page.getByRole('button', { name: 'Export to Word' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Export to Word' });
+  await expect(dialog.getByRole('status')).toContainText('1 error and 0 warnings found');
+  const problems = dialog.getByRole('list', { name: 'Accessibility problems' });
+  await expect(problems).toContainText('Image alt text');
+  await expect(problems).toContainText('Section 1 “Local angle”, paragraph 1');
+  await expect(problems).toContainText('How to fix:');
+  await page.screenshot({ path: testInfo.outputPath('export-dialog.png') });
+
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export anyway' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Pack with a picture.docx');
+  const saved = testInfo.outputPath('downloaded.docx');
+  await file.saveAs(saved);
+  const zip = await JSZip.loadAsync(await readFile(saved));
+  expect(await zip.file('docProps/core.xml')!.async('string')).toContain('<dc:title>Pack with a picture</dc:title>');
+  await expect(dialog.getByRole('status')).toContainText('Downloaded “Pack with a picture.docx”');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('Export to Word with no errors goes straight to Export, and reports content it had to simplify', async ({ page, host }) => {
+  await writeFile(path.join(host.workspaceDir, 'Feature test pack.briefing'), JSON.stringify(makeFeaturePack()));
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Feature test pack', exact: true }).click();
+  await page.getByRole('button', { name: 'Export to Word' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export to Word' });
+  await expect(dialog.getByRole('status')).toContainText('0 errors and 1 warning found');
+  await dialog.getByLabel('Table of contents').selectOption('always');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await download;
+  await expect(dialog).toContainText('Some content could not be exported exactly');
+  await expect(dialog).toContainText('collapsible-container');
+});
