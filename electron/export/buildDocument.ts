@@ -71,8 +71,9 @@ export function buildDocument(input: BuildInput): BuiltDocument {
   pack.sections.forEach((section, index) => {
     const title = section.title.trim() || 'Untitled section';
     const ctx = new SectionContext(numbering, notices, sectionLabel(index, section.title));
-    // Each section starts on a new page, as agenda items do.
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(title)] }));
+    // The body starts on a fresh page after the front sheet (and contents); sections then flow
+    // on, as in a council report, so short sections do not waste the report's page limit.
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: index === 0 || undefined, children: [new TextRun(title)] }));
     children.push(...new BlockWriter(ctx).section(section.content.root.children));
     input.onProgress?.(index + 1, total);
   });
