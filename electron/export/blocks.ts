@@ -1,5 +1,6 @@
 import {
   AlignmentType,
+  Bookmark,
   HeadingLevel,
   Paragraph,
   Table,
@@ -53,7 +54,14 @@ export class BlockWriter {
   /** Level of the last heading written in this section (the section title is 1). */
   private headingLevel = 1;
 
-  constructor(private readonly ctx: SectionContext) {}
+  /**
+   * @param onHeading called for each heading written; a bookmark name it returns is put
+   *   around the heading (the contents links to it).
+   */
+  constructor(
+    private readonly ctx: SectionContext,
+    private readonly onHeading?: (level: number, text: string) => string | undefined,
+  ) {}
 
   /** The top-level blocks of a section's editor state. */
   section(children: SerializedNodeJson[]): FileChild[] {
@@ -88,7 +96,9 @@ export class BlockWriter {
         if (!text.trim()) return; // An empty heading would be a blank entry in the outline and contents.
         const level = exportedHeadingLevel(headingLevelOfTag(node.tag), this.headingLevel);
         this.headingLevel = level;
-        out.push(new Paragraph({ heading: HEADINGS[level - 1], children: inlineChildren(node.children, this.ctx) }));
+        const children = inlineChildren(node.children, this.ctx);
+        const anchor = this.onHeading?.(level, text.trim());
+        out.push(new Paragraph({ heading: HEADINGS[level - 1], children: anchor ? [new Bookmark({ id: anchor, children })] : children }));
         return;
       }
       case 'quote':

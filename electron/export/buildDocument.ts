@@ -1,4 +1,4 @@
-import { Document, HeadingLevel, PageBreak, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
+import { Bookmark, Document, HeadingLevel, PageBreak, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
 import type { Branding } from '../../shared/branding/schema.js';
 import type { ExportNotice, ExportOptions } from '../../shared/export/types.js';
 import { findGamechanger } from '../../shared/gamechangers/index.js';
@@ -27,6 +27,9 @@ export interface BuiltDocument {
   document: Document;
   notices: ExportNotice[];
 }
+
+/** Heading levels listed in the contents: section titles and the headings directly under them. */
+export const TOC_LEVELS = 2;
 
 export function wantsTableOfContents(pack: Pack, options: ExportOptions): boolean {
   if (options.tableOfContents === 'never') return false;
@@ -61,11 +64,25 @@ export function buildDocument(input: BuildInput): BuiltDocument {
   const notices: ExportNotice[] = [];
   const children: FileChild[] = [...frontSheetBlocks(sheet, branding)];
 
-  if (wantsTableOfContents(pack, options)) {
+  const toc = wantsTableOfContents(pack, options);
+  // With page numbers to lay out, docx fills the contents from the headings itself. Without,
+  // the entries are written from the headings as they are exported (with bookmarks to link
+  // to), which spares docx a second pass over the whole body on long packs.
+  const tocEntries: Array<{ title: string; level: number; href: string }> | null = toc && !input.pageNumbers ? [] : null;
+  let tocIndex = -1;
+  if (toc) {
     children.push(new Paragraph({ children: [new PageBreak()] }));
     children.push(new Paragraph({ style: STYLE_IDS.tocHeading, children: [new TextRun('Contents')] }));
-    children.push(new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }));
+    tocIndex = children.length;
   }
+  const onHeading = tocEntries
+    ? (level: number, title: string) => {
+        if (level > TOC_LEVELS) return undefined;
+        const href = `_Toc${tocEntries.length + 1}`;
+        tocEntries.push({ title, level, href });
+        return href;
+      }
+    : undefined;
 
   const total = pack.sections.length;
   pack.sections.forEach((section, index) => {
@@ -73,10 +90,17 @@ export function buildDocument(input: BuildInput): BuiltDocument {
     const ctx = new SectionContext(numbering, notices, sectionLabel(index, section.title));
     // The body starts on a fresh page after the front sheet (and contents); sections then flow
     // on, as in a council report, so short sections do not waste the report's page limit.
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: index === 0 || undefined, children: [new TextRun(title)] }));
-    children.push(...new BlockWriter(ctx).section(section.content.root.children));
+    const anchor = onHeading?.(1, title);
+    const run = new TextRun(title);
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: index === 0 || undefined, children: anchor ? [new Bookmark({ id: anchor, children: [run] })] : [run] }));
+    children.push(...new BlockWriter(ctx, onHeading).section(section.content.root.children));
     input.onProgress?.(index + 1, total);
   });
+
+  if (toc) {
+    const properties = { hyperlink: true, headingStyleRange: `1-${TOC_LEVELS}` };
+    children.splice(tocIndex, 0, new TableOfContents('Contents', tocEntries?.length ? { ...properties, cachedEntries: tocEntries } : properties));
+  }
 
   const meeting = [sheet.meeting.name.trim(), longDate(sheet.meeting.date)].filter(Boolean).join(', ');
   const document = new Document({
