@@ -5,11 +5,13 @@ import { host } from '../host/hostClient.js';
 import { messageOf } from '../common/messageOf.js';
 import { Dialog } from '../common/Dialog.js';
 import { ProblemList } from './ProblemList.js';
+import { HouseStyleForm } from './HouseStyleForm.js';
 import { DOCX_MIME, downloadBase64, sizeText } from './download.js';
 
 type Stage =
   | { kind: 'checking' }
   | { kind: 'review'; report: AccessibilityReport }
+  | { kind: 'style' }
   | { kind: 'exporting'; started: number }
   | { kind: 'done'; message: string; notices: ExportNotice[] }
   | { kind: 'failed'; message: string; report: AccessibilityReport | null };
@@ -33,8 +35,8 @@ export function ExportDialog(props: { pack: Pack; file: string; onClose: () => v
   const report = useRef<AccessibilityReport | null>(null);
   const closed = useRef(false);
 
-  useEffect(() => {
-    closed.current = false;
+  function check() {
+    setStage({ kind: 'checking' });
     host.checkAccessibility({ pack: props.pack }).then(
       (result) => {
         if (closed.current) return;
@@ -43,6 +45,11 @@ export function ExportDialog(props: { pack: Pack; file: string; onClose: () => v
       },
       (err: unknown) => !closed.current && setStage({ kind: 'failed', message: messageOf(err), report: null }),
     );
+  }
+
+  useEffect(() => {
+    closed.current = false;
+    check();
     return () => {
       closed.current = true;
     };
@@ -93,6 +100,11 @@ export function ExportDialog(props: { pack: Pack; file: string; onClose: () => v
         {stage.kind === 'done' ? 'Close' : 'Cancel'}
       </button>
       {stage.kind === 'review' && (
+        <button type="button" onClick={() => setStage({ kind: 'style' })}>
+          House style…
+        </button>
+      )}
+      {stage.kind === 'review' && (
         <button type="button" className={errors > 0 ? 'danger' : 'primary'} onClick={() => void runExport()} autoFocus={errors === 0}>
           {errors > 0 ? 'Export anyway' : 'Export'}
         </button>
@@ -106,8 +118,9 @@ export function ExportDialog(props: { pack: Pack; file: string; onClose: () => v
   );
 
   return (
-    <Dialog title="Export to Word" onCancel={() => !busy && close()} actions={actions} describedBy="export-status">
+    <Dialog title={stage.kind === 'style' ? 'House style' : 'Export to Word'} onCancel={() => !busy && close()} actions={stage.kind === 'style' ? null : actions} describedBy="export-status">
       <div className="export-dialog" aria-busy={busy}>
+        {stage.kind === 'style' && <HouseStyleForm onDone={(saved) => (saved ? check() : setStage({ kind: 'review', report: report.current ?? { problems: [], errors: 0, warnings: 0 } }))} />}
         {stage.kind === 'checking' && (
           <div id="export-status" role="status">
             <p>Step 1 of 2: checking accessibility…</p>

@@ -3,7 +3,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { test, expect } from './fixtures.js';
 import { RULE_FIXTURES } from '../fixtures/export/accessibilityFixtures.js';
-import { makeFeaturePack } from '../fixtures/export/featurePack.js';
+import { makeFeaturePack, TINY_PNG } from '../fixtures/export/featurePack.js';
 
 test('Export to Word: checker problems first, confirm, then a download that is a real Word file', async ({ page, host }, testInfo) => {
   const pack = RULE_FIXTURES.find((f) => f.rule === 'image-alt-text')!.failing.pack;
@@ -47,4 +47,37 @@ test('Export to Word with no errors goes straight to Export, and reports content
   await download;
   await expect(dialog).toContainText('Some content could not be exported exactly');
   await expect(dialog).toContainText('collapsible-container');
+});
+
+test('House style: council name, logo and accent colour are saved in settings and used by the export', async ({ page, host }, testInfo) => {
+  await writeFile(path.join(host.workspaceDir, 'Feature test pack.briefing'), JSON.stringify(makeFeaturePack()));
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Feature test pack', exact: true }).click();
+  await page.getByRole('button', { name: 'Export to Word' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export to Word' });
+  await dialog.getByRole('button', { name: 'House style…' }).click();
+  const form = page.getByRole('form', { name: 'House style' });
+  await form.getByLabel('Council name').fill('Sefton Council');
+  const png = Buffer.from(TINY_PNG.split(',')[1]!, 'base64');
+  await form.getByLabel(/^Logo \(PNG or JPEG/).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+  await form.getByLabel('Logo alt text').fill('Sefton Council logo');
+  await form.getByLabel('Accent colour').fill('#a0c4ff');
+  await expect(form).toContainText('too light for headings');
+  await page.screenshot({ path: testInfo.outputPath('house-style.png') });
+  await form.getByLabel('Accent colour').fill('#12365f');
+  await expect(form).toContainText('(meets 4.5:1)');
+  await form.getByRole('button', { name: 'Save house style' }).click();
+  await expect(dialog.getByRole('status')).toContainText('found');
+
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const saved = testInfo.outputPath('styled.docx');
+  await (await download).saveAs(saved);
+  const zip = await JSZip.loadAsync(await readFile(saved));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  expect(xml).toContain('Sefton Council');
+  expect(xml).toMatch(/<wp:docPr [^>]*descr="Sefton Council logo"/);
+  expect(await zip.file('word/styles.xml')!.async('string')).toContain('w:color w:val="12365F"');
+  const settings = JSON.parse(await readFile(path.join(host.dataDir, 'settings.json'), 'utf8'));
+  expect(settings.branding).toMatchObject({ councilName: 'Sefton Council', accentColour: '#12365F' });
 });
