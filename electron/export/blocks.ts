@@ -50,6 +50,21 @@ function alignmentOf(node: SerializedNodeJson) {
   }
 }
 
+/** Lexical's paragraph indent (Tab / Indent button) as half-inch steps. */
+function indentOf(node: SerializedNodeJson) {
+  const steps = typeof node.indent === 'number' ? Math.min(Math.max(0, Math.floor(node.indent)), 10) : 0;
+  return steps > 0 ? { left: steps * 720 } : undefined;
+}
+
+/** Column widths in twips across the text width: the editor's own widths scaled, else equal. */
+export function columnWidths(colWidths: unknown, columns: number, total = 9026): number[] {
+  if (Array.isArray(colWidths) && colWidths.length === columns && colWidths.every((w) => typeof w === 'number' && w > 0)) {
+    const sum = (colWidths as number[]).reduce((a, b) => a + b, 0);
+    return (colWidths as number[]).map((w) => Math.max(200, Math.floor((w / sum) * total)));
+  }
+  return Array.from({ length: columns }, () => Math.floor(total / columns));
+}
+
 export class BlockWriter {
   /** Level of the last heading written in this section (the section title is 1). */
   private headingLevel = 1;
@@ -89,7 +104,7 @@ export class BlockWriter {
   private block(node: SerializedNodeJson, out: FileChild[]): void {
     switch (node.type) {
       case 'paragraph':
-        out.push(new Paragraph({ children: inlineChildren(node.children, this.ctx), alignment: alignmentOf(node), ...this.spacing() }));
+        out.push(new Paragraph({ children: inlineChildren(node.children, this.ctx), alignment: alignmentOf(node), indent: indentOf(node), ...this.spacing() }));
         return;
       case 'heading': {
         const text = plainTextOf({ root: { type: 'root', children: node.children ?? [] } });
@@ -200,20 +215,20 @@ export class BlockWriter {
       this.ctx.notice('a table had merged cells; they were split so the table reads correctly');
     }
     columns = Math.max(columns, 1);
-    const colWidth = Math.floor(9026 / columns); // twips across A4 text width
+    const widths = columnWidths(node.colWidths, columns);
     const tableRows = grid.map((line, r) => {
       while (line.length < columns) line.push({ cell: null });
       const isHeader = headerRow && r === 0;
       return new TableRow({
         tableHeader: isHeader || undefined,
         cantSplit: true,
-        children: line.map(({ cell }) => this.cell(cell, isHeader || (cell !== null && typeof cell.headerState === 'number' && cell.headerState !== 0), colWidth)),
+        children: line.map(({ cell }, c) => this.cell(cell, isHeader || (cell !== null && typeof cell.headerState === 'number' && cell.headerState !== 0), widths[c]!)),
       });
     });
     return new Table({
       rows: tableRows,
       width: { size: 100, type: WidthType.PERCENTAGE },
-      columnWidths: Array.from({ length: columns }, () => colWidth),
+      columnWidths: widths,
       layout: TableLayoutType.FIXED,
     });
   }

@@ -100,7 +100,7 @@ export function houseStyles(branding: Branding): IStylesOptions {
         next: 'Normal',
         paragraph: { spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO } },
       },
-      ...[1, 2, 3, 4].map((level) => ({
+      ...[1, 2].map((level) => ({
         id: `TOC${level}`,
         name: `toc ${level}`,
         basedOn: 'Normal',
@@ -108,5 +108,7 @@ export function houseStyles(branding: Branding): IStylesOptions {
         paragraph: { indent: { left: (level - 1) * 360 }, spacing: { after: 60 } },
       })),
     ],
+    // Word's own style for contents entries that link to their headings.
+    characterStyles: [{ id: 'IndexLink', name: 'Index Link', basedOn: 'DefaultParagraphFont' }],
   };
 }

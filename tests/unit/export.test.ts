@@ -3,7 +3,7 @@ import { exportPackToDocx } from '../../electron/export/exportPack.js';
 import { GAMECHANGERS } from '../../shared/gamechangers/index.js';
 import { makeFeaturePack, GUIDANCE_MARKER } from '../fixtures/export/featurePack.js';
 import { bodyAfterContents, paragraphs, readDocx, type DocxParts } from '../fixtures/export/readDocx.js';
-import { heading, paragraph, stateOf, text } from '../support/referencePackExport.js';
+import { heading, paragraph, stateOf, table, text } from '../support/referencePackExport.js';
 import { newPack } from '../../shared/pack/defaults.js';
 
 let doc: DocxParts;
@@ -164,6 +164,27 @@ describe('Word export read back with mammoth and the XML parts', () => {
     const out = await readDocx((await exportPackToDocx({ pack, options: { tableOfContents: 'never' } })).buffer);
     const headings = paragraphs(out.part('word/document.xml')).filter((p) => p.style?.startsWith('Heading'));
     expect(headings.map((h) => `${h.style}:${h.text}`)).toEqual(['Heading1:Section', 'Heading2:Too deep', 'Heading2:Back up']);
+  });
+
+  it('keeps the editor’s column widths and paragraph indents, and splits merged cells into a full grid', async () => {
+    const t = table([
+      ['Ward', 'Residents'],
+      ['Bootle', '12,000'],
+      ['Total', ''],
+    ]);
+    t.colWidths = [300, 100];
+    t.children![2]!.children![0]!.colSpan = 2;
+    t.children![2]!.children!.pop();
+    const pack = newPack({ title: 'Widths' }, [{ id: 'a', title: 'Section', guidance: '', content: stateOf([t, { ...paragraph([text('Indented')]), indent: 2 }]) }]);
+    const out = await exportPackToDocx({ pack, options: { tableOfContents: 'never' } });
+    const xml = (await readDocx(out.buffer)).part('word/document.xml');
+    const cols = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(cols[0]! / cols[1]!).toBeCloseTo(3, 1);
+    const rows = xml.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!;
+    expect(rows.map((r) => (r.match(/<w:tc>/g) ?? []).length)).toEqual([2, 2, 2]);
+    expect(xml).not.toMatch(/w:gridSpan|w:vMerge/);
+    expect(out.notices.map((n) => n.message)).toEqual([expect.stringContaining('merged cells')]);
+    expect(paragraphs(xml).find((p) => p.text === 'Indented')!.xml).toMatch(/<w:ind w:left="1440"\/>/);
   });
 
   it('leaves the contents out of short packs by default', async () => {
