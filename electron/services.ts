@@ -23,7 +23,7 @@ export function createServices(options: ServiceOptions): HostHandlers {
   async function packs(): Promise<PackStore> {
     const dir = options.workspaceOverride ?? (await settings.get()).workspaceDir;
     if (!store || store.workspaceDir !== dir) {
-      store = new PackStore({ workspaceDir: dir, trash: (p) => platform.trash(p, dir) });
+      store = new PackStore({ workspaceDir: dir, trash: (p) => platform.trash(p, dir), granted: platform.granted });
     }
     return store;
   }
