@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { LibraryScreen } from './library/LibraryScreen.js';
 import { PackScreen } from './pack/PackScreen.js';
+import { useMenuCommand } from './host/hostEvents.js';
+import { host } from './host/hostClient.js';
+import { confirmLeave } from './common/leaveGuard.js';
 
 /** Which screen is showing; kept in the URL query so a reload returns to the same pack. */
 type Route = { screen: 'library' } | { screen: 'pack'; file: string };
@@ -30,6 +33,24 @@ export function App() {
     writeRoute(next);
     setRoute(next);
   }, []);
+
+  // Native menu (Electron): File › New, Open… (and files opened from the OS), Close Pack.
+  // An open pack saves first (leaveGuard), so switching never drops an edit.
+  useMenuCommand('open', async ({ file }) => {
+    if (file && (await confirmLeave())) navigate({ screen: 'pack', file });
+  });
+  useMenuCommand('close', async () => {
+    if (await confirmLeave()) navigate({ screen: 'library' });
+  });
+  useMenuCommand('new', async () => {
+    if (!(await confirmLeave())) return;
+    try {
+      const created = await host.createPack({});
+      navigate({ screen: 'pack', file: created.file });
+    } catch (err) {
+      window.alert(err instanceof Error ? err.message : String(err));
+    }
+  });
 
   return route.screen === 'pack' ? (
     <PackScreen

@@ -4,6 +4,8 @@ import { usePackDocument } from './usePackDocument.js';
 import { SaveStatus } from './SaveStatus.js';
 import { FrontSheetForm } from './FrontSheetForm.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
+import { useMenuCommand } from '../host/hostEvents.js';
+import { useLeaveGuard } from '../common/leaveGuard.js';
 
 /** One pack: its front sheet and sections, saved automatically. */
 export function PackScreen(props: { file: string; onBack: () => void; onRenamed: (file: string) => void }) {
@@ -14,6 +16,10 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
     if (await doc.saveNow()) props.onBack();
     else setConfirmLeave(true);
   }
+
+  // File › Save in the native menu (Electron), whose accelerator takes Ctrl/Cmd+S there.
+  useMenuCommand('save', () => void doc.saveNow());
+  useLeaveGuard(doc.saveNow);
 
   // Ctrl/Cmd+S saves at once, anywhere on the pack screen.
   useEffect(() => {

@@ -142,8 +142,17 @@ export const MENU_COMMANDS = ['new', 'newFromTemplate', 'open', 'save', 'saveAs'
 export type MenuCommandName = (typeof MENU_COMMANDS)[number];
 
 export const hostEvents = {
-  /** A native menu item (or the OS opening a file) asks the renderer to act. `open` carries the file. */
-  menuCommand: z.object({ command: z.enum(MENU_COMMANDS), file: packRef.optional() }).strict(),
+  /**
+   * A native menu item (or the OS opening a file) asks the renderer to act. `open` carries the
+   * pack file; `newFromTemplate` may carry a template file the user opened from the OS.
+   */
+  menuCommand: z
+    .object({
+      command: z.enum(MENU_COMMANDS),
+      file: packRef.optional(),
+      templateFile: z.string().min(1).max(4096).refine((f) => f.toLowerCase().endsWith('.briefing-template') && !f.includes('\0')).optional(),
+    })
+    .strict(),
 } as const;
 
 export type HostEventName = keyof typeof hostEvents;
