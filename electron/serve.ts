@@ -146,7 +146,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
     }
     if (found.kind !== 'file') return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mimeOf(found.file), 'Cache-Control': 'no-cache' });
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mimeOf(found.file), 'Content-Length': String(found.data.length), 'Cache-Control': 'no-cache' });
     res.end(req.method === 'HEAD' ? undefined : found.data);
   }
 
@@ -192,6 +192,7 @@ function send(res: http.ServerResponse, status: number, body: unknown, closeConn
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
     'Cache-Control': 'no-store',
     ...(closeConnection ? { Connection: 'close' } : {}),
   });
