@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { HOST_EVENT_NAMES, METHOD_NAMES, hostEvents } from '../shared/api/contract.js';
+import { HOST_EVENT_NAMES, METHOD_NAMES, hostEvents, type HostEventName } from '../shared/api/contract.js';
 import { eventChannel, ipcChannel } from './ipcChannel.js';
 
 // Built as CommonJS (esbuild, dist/electron/preload.cjs) because sandboxed preloads cannot
@@ -12,6 +12,27 @@ contextBridge.exposeInMainWorld(
   Object.fromEntries(METHOD_NAMES.map((name) => [name, (args: unknown) => ipcRenderer.invoke(ipcChannel(name), args)])),
 );
 
+/** Events that arrive before the page subscribes (a file opened at launch) wait here. */
+const MAX_BACKLOG = 20;
+const listeners = new Map<HostEventName, Set<(payload: unknown) => void>>();
+const backlog = new Map<HostEventName, unknown[]>();
+
+for (const name of HOST_EVENT_NAMES) {
+  listeners.set(name, new Set());
+  backlog.set(name, []);
+  ipcRenderer.on(eventChannel(name), (_event: unknown, payload: unknown) => {
+    const parsed = hostEvents[name].safeParse(payload);
+    if (!parsed.success) return;
+    const current = listeners.get(name)!;
+    if (current.size === 0) {
+      const waiting = backlog.get(name)!;
+      if (waiting.length < MAX_BACKLOG) waiting.push(parsed.data);
+      return;
+    }
+    for (const listener of current) listener(parsed.data);
+  });
+}
+
 contextBridge.exposeInMainWorld(
   'briefingEvents',
   Object.fromEntries(
@@ -19,12 +40,9 @@ contextBridge.exposeInMainWorld(
       name,
       (listener: (payload: unknown) => void) => {
         if (typeof listener !== 'function') return () => undefined;
-        const forward = (_event: unknown, payload: unknown) => {
-          const parsed = hostEvents[name].safeParse(payload);
-          if (parsed.success) listener(parsed.data);
-        };
-        ipcRenderer.on(eventChannel(name), forward);
-        return () => void ipcRenderer.removeListener(eventChannel(name), forward);
+        listeners.get(name)!.add(listener);
+        for (const payload of backlog.get(name)!.splice(0)) queueMicrotask(() => listener(payload));
+        return () => void listeners.get(name)!.delete(listener);
       },
     ]),
   ),
