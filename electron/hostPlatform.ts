@@ -15,4 +15,6 @@ export interface HostPlatform {
    * during this run. Only Electron grants any; absent or empty means workspace only.
    */
   granted?: GrantedPaths;
+  /** A native "choose folder" dialog (Electron only); resolves null when cancelled. */
+  pickFolder?(options: { title: string; defaultPath: string }): Promise<string | null>;
 }

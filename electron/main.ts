@@ -57,6 +57,11 @@ function registerHandlers(): void {
       dataDir: app.getPath('userData'),
       trash: (file) => shell.trashItem(file),
       granted,
+      pickFolder: async ({ title, defaultPath }) => {
+        const options = { title, defaultPath, properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
     },
   });
   const guard = { isTrustedContents: (id: number) => trustedContents.has(id) };

@@ -3,6 +3,8 @@ import type { HostPlatform } from './hostPlatform.js';
 import { PackStore } from './workspace/packStore.js';
 import { SettingsStore } from './workspace/settingsStore.js';
 import type { Settings } from '../shared/api/settings.js';
+import { HostError } from '../shared/api/errors.js';
+import path from 'node:path';
 
 export interface ServiceOptions {
   platform: HostPlatform;
@@ -39,7 +41,27 @@ export function createServices(options: ServiceOptions): HostHandlers {
       };
     },
     getSettings: () => settings.get(),
-    updateSettings: (patch) => settings.update(patch),
+    updateSettings: async (patch) => {
+      // In the desktop app the renderer may only move the workspace to a folder the user
+      // picked in the native dialog (chooseWorkspaceFolder): otherwise a compromised page
+      // could point the workspace at any folder and read or write packs there.
+      if (patch.workspaceDir !== undefined && platform.granted) {
+        const current = path.resolve((await settings.get()).workspaceDir);
+        const wanted = path.resolve(patch.workspaceDir);
+        if (wanted !== current && !platform.granted.allowsFolder(wanted)) {
+          throw new HostError('PERMISSION', 'Choose the new workspace folder with “Choose folder…”, so Briefing Studio knows you picked it yourself.');
+        }
+      }
+      return settings.update(patch);
+    },
+    async chooseWorkspaceFolder() {
+      if (!platform.pickFolder) {
+        throw new HostError('UNAVAILABLE', 'Choosing a folder in a dialog needs the desktop app. In the browser version, type the folder’s full path instead.');
+      }
+      const folder = await platform.pickFolder({ title: 'Choose the workspace folder for your packs', defaultPath: (await packs()).workspaceDir });
+      if (folder) platform.granted?.grantFolder(folder);
+      return { folder };
+    },
     listPacks: async () => (await packs()).list(),
     createPack: async ({ title }) => (await packs()).create(title),
     openPack: async ({ file }) => (await packs()).open(file),

@@ -37,6 +37,20 @@ export class GrantedPaths {
   get size(): number {
     return this.grants.size;
   }
+
+  /** folders the user picked (as a new workspace) in a native folder dialog */
+  private readonly folders = new Set<string>();
+
+  grantFolder(dir: string): string {
+    if (!path.isAbsolute(dir) || dir.includes('\0')) throw new Error(`Only absolute folders can be granted, not "${dir}".`);
+    const absolute = path.resolve(dir);
+    this.folders.add(keyOf(absolute));
+    return absolute;
+  }
+
+  allowsFolder(dir: string): boolean {
+    return path.isAbsolute(dir) && !dir.includes('\0') && this.folders.has(keyOf(path.resolve(dir)));
+  }
 }
 
 /** Windows and macOS file systems are case-insensitive by default. */

@@ -94,6 +94,10 @@ export const hostMethods = {
   getAppInfo: method<AppInfo>()(noArgs, 'Which host, which folders'),
   getSettings: method<Settings>()(noArgs, 'Read the settings'),
   updateSettings: method<Settings>()(settingsPatchSchema.strict(), 'Change some settings'),
+  chooseWorkspaceFolder: method<{ folder: string | null }>()(
+    noArgs,
+    'Ask the user for a workspace folder in a native dialog (desktop app only); pass it to updateSettings',
+  ),
   listPacks: method<PackList>()(noArgs, 'Every pack in the workspace, with broken files and their reasons'),
   createPack: method<OpenedPack>()(z.object({ title: z.string().max(300).optional() }).strict(), 'Create a new pack file'),
   openPack: method<OpenedPack>()(refArg, 'Read a pack'),

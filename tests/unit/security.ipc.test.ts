@@ -151,3 +151,32 @@ function nest(depth: number): unknown {
   for (let i = 0; i < depth; i++) value = { title: 'x', child: value };
   return value;
 }
+
+describe('moving the workspace (desktop app)', () => {
+  it('refuses a workspace folder the user did not pick, and allows one picked in the folder dialog', async () => {
+    let dialogAnswer: string | null = null;
+    const desktop = createServices({
+      platform: { host: 'electron', appVersion: 'test', dataDir: layout.dataDir, trash: moveToFolderTrash, granted, pickFolder: async () => dialogAnswer },
+    });
+    const refused = await guardedCall(desktop, guard, 'updateSettings', appFrame, { workspaceDir: layout.outsideDir });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PERMISSION' } });
+    // other settings still change freely
+    expect((await guardedCall(desktop, guard, 'updateSettings', appFrame, { authorName: 'A. Officer' })).ok).toBe(true);
+    // the user cancels the dialog: nothing granted
+    expect(await guardedCall(desktop, guard, 'chooseWorkspaceFolder', appFrame, {})).toEqual({ ok: true, result: { folder: null } });
+    expect((await guardedCall(desktop, guard, 'updateSettings', appFrame, { workspaceDir: layout.outsideDir })).ok).toBe(false);
+    // the user picks the folder
+    dialogAnswer = layout.outsideDir;
+    expect(await guardedCall(desktop, guard, 'chooseWorkspaceFolder', appFrame, {})).toEqual({ ok: true, result: { folder: layout.outsideDir } });
+    const moved = await guardedCall(desktop, guard, 'updateSettings', appFrame, { workspaceDir: layout.outsideDir });
+    expect(moved).toMatchObject({ ok: true, result: { workspaceDir: layout.outsideDir } });
+    const listed = await guardedCall(desktop, guard, 'listPacks', appFrame, {});
+    expect(JSON.stringify(listed)).toContain(SECRET_TITLE);
+  });
+
+  it('the browser host has no folder dialog and says so plainly', async () => {
+    const browser = createServices({ platform: { host: 'browser', appVersion: 'test', dataDir: layout.dataDir, trash: moveToFolderTrash } });
+    const result = await guardedCall(browser, guard, 'chooseWorkspaceFolder', appFrame, {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+  });
+});
