@@ -31,7 +31,7 @@ export const packRef = z
   .min(PACK_EXTENSION.length + 1)
   .max(4096)
   .refine((ref) => !ref.includes('\0'), { message: 'must not contain NUL characters' })
-  .refine((ref) => ref.toLowerCase().endsWith(PACK_EXTENSION), { message: `must be a ${PACK_EXTENSION} file` });
+  .refine((ref) => ref.toLowerCase().endsWith(PACK_EXTENSION), { message: `must be a ${PACK_EXTENSION} file name` });
 
 export interface AppInfo {
   appVersion: string;
