@@ -33,6 +33,12 @@ for (const name of HOST_EVENT_NAMES) {
   });
 }
 
+function flush(name: HostEventName): void {
+  const current = listeners.get(name)!;
+  if (current.size === 0) return;
+  for (const payload of backlog.get(name)!.splice(0)) for (const listener of current) listener(payload);
+}
+
 contextBridge.exposeInMainWorld(
   'briefingEvents',
   Object.fromEntries(
@@ -41,7 +47,9 @@ contextBridge.exposeInMainWorld(
       (listener: (payload: unknown) => void) => {
         if (typeof listener !== 'function') return () => undefined;
         listeners.get(name)!.add(listener);
-        for (const payload of backlog.get(name)!.splice(0)) queueMicrotask(() => listener(payload));
+        // Deliver waiting events once the page has finished subscribing (React registers all
+        // of a screen's listeners in one pass), to every listener, not just the first.
+        if (backlog.get(name)!.length) setTimeout(() => flush(name), 0);
         return () => void listeners.get(name)!.delete(listener);
       },
     ]),

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { LibraryScreen } from './library/LibraryScreen.js';
 import { PackScreen } from './pack/PackScreen.js';
-import { useMenuCommand } from './host/hostEvents.js';
+import { useMenuCommand, useUnhandledMenuCommands } from './host/hostEvents.js';
 import { host } from './host/hostClient.js';
 import { confirmLeave } from './common/leaveGuard.js';
 
@@ -50,6 +50,15 @@ export function App() {
     } catch (err) {
       window.alert(err instanceof Error ? err.message : String(err));
     }
+  });
+
+  useUnhandledMenuCommands((command) => {
+    const needsPack = command === 'save' || command === 'saveAs' || command === 'exportWord';
+    window.alert(
+      needsPack && route.screen !== 'pack'
+        ? 'Open a pack first: choose one in the library, or use File › Open.'
+        : 'That command is not available in this version of Briefing Studio yet.',
+    );
   });
 
   return route.screen === 'pack' ? (

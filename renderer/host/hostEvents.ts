@@ -24,15 +24,37 @@ export function onHostEvent<E extends HostEventName>(name: E, listener: (payload
   });
 }
 
+/** How many mounted components handle each menu command right now. */
+const handlerCounts = new Map<MenuCommandName, number>();
+
 /** Run `handler` when the native menu sends `command` (while the calling component is mounted). */
 export function useMenuCommand(command: MenuCommandName, handler: (payload: HostEventPayload<'menuCommand'>) => void): void {
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    handlerCounts.set(command, (handlerCounts.get(command) ?? 0) + 1);
+    const unsubscribe = onHostEvent('menuCommand', (payload) => {
+      if (payload.command === command) latest.current(payload);
+    });
+    return () => {
+      handlerCounts.set(command, (handlerCounts.get(command) ?? 1) - 1);
+      unsubscribe();
+    };
+  }, [command]);
+}
+
+/**
+ * Menu commands nothing on screen handles (Save with no pack open, a feature not in this
+ * build): `handler` runs so the user gets an answer instead of a menu item that does nothing.
+ */
+export function useUnhandledMenuCommands(handler: (command: MenuCommandName) => void): void {
   const latest = useRef(handler);
   latest.current = handler;
   useEffect(
     () =>
       onHostEvent('menuCommand', (payload) => {
-        if (payload.command === command) latest.current(payload);
+        if (!handlerCounts.get(payload.command)) latest.current(payload.command);
       }),
-    [command],
+    [],
   );
 }

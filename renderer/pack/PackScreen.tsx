@@ -6,6 +6,7 @@ import { FrontSheetForm } from './FrontSheetForm.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
 import { useMenuCommand } from '../host/hostEvents.js';
 import { useLeaveGuard } from '../common/leaveGuard.js';
+import { SaveAsFromMenu } from './SaveAsFromMenu.js';
 
 /** One pack: its front sheet and sections, saved automatically. */
 export function PackScreen(props: { file: string; onBack: () => void; onRenamed: (file: string) => void }) {
@@ -87,6 +88,7 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
           <FrontSheetForm sheet={pack.frontSheet} onChange={(frontSheet) => doc.update((p) => ({ ...p, frontSheet }))} />
         </main>
       </div>
+      <SaveAsFromMenu pack={doc.pack} onSaved={props.onRenamed} />
       {confirmLeave && (
         <ConfirmDialog
           title="Leave without saving?"
