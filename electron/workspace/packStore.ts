@@ -105,7 +105,8 @@ export class PackStore {
       full = this.pathOf(file); // refuses links that lead out of the workspace
     } catch (err) {
       const error = fromNodeError(err, file);
-      return { kind: 'broken', file, error: error.toJSON(), modifiedAt: new Date(0).toISOString() };
+      const linkStat = await fs.lstat(path.join(this.workspaceDir, file)).catch(() => null);
+      return { kind: 'broken', file, error: error.toJSON(), modifiedAt: (linkStat?.mtime ?? new Date(0)).toISOString() };
     }
     let stat;
     try {

@@ -24,7 +24,10 @@ const { electronRuntimePath, MISSING_RUNTIME_MESSAGE } = require('../../electron
   MISSING_RUNTIME_MESSAGE: string;
 };
 
-const runtime = electronRuntimePath();
+// BRIEFING_PACKAGED_APP: the executable of a test build (`npm run dist:test`, whose fuses still
+// let Playwright attach); otherwise the development runtime runs the app from this checkout.
+const packagedApp = process.env.BRIEFING_PACKAGED_APP;
+const runtime = packagedApp ?? electronRuntimePath();
 const needsDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 const skipReason = !runtime
   ? `No Electron runtime on this machine. ${MISSING_RUNTIME_MESSAGE.split('\n').join(' ')}`
@@ -39,7 +42,7 @@ test.describe('Electron desktop shell', () => {
   test.skip(!!skipReason, skipReason);
   test.describe.configure({ mode: 'serial' });
 
-  const appRoot = path.resolve('.');
+  const appArgs = packagedApp ? [] : [path.resolve('.')];
   // Chromium refuses to start as root (CI containers) unless its OS sandbox is off; the
   // renderer sandbox (sandbox: true, contextIsolation) is unaffected.
   const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
@@ -64,7 +67,7 @@ test.describe('Electron desktop shell', () => {
     await writeFile(secondPack, serialisePack(newPack({ title: 'Handed over by a second launch' })));
     app = await electron.launch({
       executablePath: runtime!,
-      args: [...rootArgs, appRoot, firstPack],
+      args: [...rootArgs, ...appArgs, firstPack],
       env: { ...process.env, BRIEFING_USER_DATA_DIR: userData },
       timeout: 60_000,
     });
@@ -128,7 +131,7 @@ test.describe('Electron desktop shell', () => {
   });
 
   test('a second launch hands its file to the first instance and exits', async () => {
-    const second = spawn(runtime!, [...rootArgs, appRoot, secondPack], {
+    const second = spawn(runtime!, [...rootArgs, ...appArgs, secondPack], {
       env: { ...process.env, BRIEFING_USER_DATA_DIR: userData },
       stdio: 'ignore',
     });
