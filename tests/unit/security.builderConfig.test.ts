@@ -40,6 +40,23 @@ describe('electron-builder configuration', () => {
     expect(validate(testConfig), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('electron-builder’s own loader and validator accept both files (with `extends` resolved)', async () => {
+    // app-builder-lib's config module: what `electron-builder --config …` runs before building.
+    const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+      getConfig(projectDir: string, configPath: string, configFromOptions: null): Promise<Record<string, unknown>>;
+      validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;
+    };
+    const logger = { isEnabled: false, add: () => undefined };
+    for (const file of ['electron-builder.yml', 'electron-builder.test.yml']) {
+      const loaded = await getConfig(process.cwd(), file, null);
+      await expect(validateConfiguration(loaded, logger)).resolves.toBeUndefined();
+      // the test build inherits the installers and associations of the release build
+      expect(loaded.nsis).toEqual(config.nsis);
+      expect(loaded.fileAssociations).toEqual(config.fileAssociations);
+    }
+    await expect(validateConfiguration({ ...config, nsis: { perMachin: true } }, logger)).rejects.toThrow(/nsis/);
+  });
+
   it('the validator really rejects a broken configuration', () => {
     expect(validate({ ...config, nsis: { perMachin: false } })).toBe(false);
     expect(validate({ ...config, electronFuses: { runAsNode: 'no' } })).toBe(false);
