@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import net from 'node:net';
+import os from 'node:os';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startServer, SECURITY_HEADERS, type RunningServer } from '../../electron/serve.js';
@@ -96,8 +97,21 @@ describe('browser host: who may call', () => {
     expect(JSON.parse(res.body).ok).toBe(true);
   });
 
-  it('binds the loopback interface only', () => {
+  it('binds the loopback interface only', async () => {
     expect(new URL(server.origin).hostname).toBe('127.0.0.1');
+    // From this machine's other addresses (what the network would reach) nothing answers.
+    const others = Object.values(os.networkInterfaces())
+      .flat()
+      .filter((a): a is os.NetworkInterfaceInfo => !!a && !a.internal && a.family === 'IPv4')
+      .map((a) => a.address);
+    for (const address of others) {
+      const outcome = await new Promise<string>((resolve) => {
+        const socket = net.connect(server.port, address);
+        socket.once('connect', () => (socket.destroy(), resolve('connected')));
+        socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
+      });
+      expect(outcome, address).not.toBe('connected');
+    }
   });
 
   const tokenCases: Array<[string, string | undefined]> = [
