@@ -5,12 +5,19 @@ import { SettingsStore } from './workspace/settingsStore.js';
 import type { Settings } from '../shared/api/settings.js';
 import { HostError } from '../shared/api/errors.js';
 import path from 'node:path';
+import { WorkspaceIndex } from './search/workspaceIndex.js';
+import { setPackStatus } from './search/packStatus.js';
+import { createTemplateServices } from './templates/templateServices.js';
 
 export interface ServiceOptions {
   platform: HostPlatform;
   /** Used instead of the stored setting (the browser host's --workspace flag, tests). */
   workspaceOverride?: string;
   defaults?: Settings;
+  /** Where the built-in templates are (default: resources/templates in the app). */
+  builtInTemplatesDir?: string;
+  /** How long the shared templates folder may take to answer (tests shorten it). */
+  sharedTemplatesTimeoutMs?: number;
 }
 
 /**
@@ -21,6 +28,7 @@ export function createServices(options: ServiceOptions): HostHandlers {
   const { platform } = options;
   const settings = new SettingsStore(platform.dataDir, options.defaults);
   let store: PackStore | undefined;
+  let searchIndex: WorkspaceIndex | undefined;
 
   async function packs(): Promise<PackStore> {
     const dir = options.workspaceOverride ?? (await settings.get()).workspaceDir;
@@ -28,6 +36,16 @@ export function createServices(options: ServiceOptions): HostHandlers {
       store = new PackStore({ workspaceDir: dir, trash: (p) => platform.trash(p, dir), granted: platform.granted });
     }
     return store;
+  }
+
+  /** The search index follows the workspace in use, cached in the app data folder. */
+  async function search(): Promise<WorkspaceIndex> {
+    const dir = (await packs()).workspaceDir;
+    if (!searchIndex || searchIndex.workspaceDir !== dir) {
+      void searchIndex?.close();
+      searchIndex = new WorkspaceIndex({ workspaceDir: dir, cacheDir: platform.dataDir });
+    }
+    return searchIndex;
   }
 
   return {
@@ -42,23 +60,33 @@ export function createServices(options: ServiceOptions): HostHandlers {
     },
     getSettings: () => settings.get(),
     updateSettings: async (patch) => {
-      // In the desktop app the renderer may only move the workspace to a folder the user
-      // picked in the native dialog (chooseWorkspaceFolder): otherwise a compromised page
-      // could point the workspace at any folder and read or write packs there.
-      if (patch.workspaceDir !== undefined && platform.granted) {
-        const current = path.resolve((await settings.get()).workspaceDir);
-        const wanted = path.resolve(patch.workspaceDir);
-        if (wanted !== current && !platform.granted.allowsFolder(wanted)) {
-          throw new HostError('PERMISSION', 'Choose the new workspace folder with “Choose folder…”, so Briefing Studio knows you picked it yourself.');
+      // In the desktop app the renderer may only point the workspace or the shared templates
+      // folder at a folder the user picked in the native dialog (chooseFolder): otherwise a
+      // compromised page could aim them at any folder and read or write files there.
+      if (platform.granted) {
+        const current = await settings.get();
+        for (const key of ['workspaceDir', 'sharedTemplatesDir'] as const) {
+          const wanted = patch[key];
+          if (wanted === undefined || wanted.trim() === '') continue; // unchanged, or cleared
+          const resolved = path.resolve(wanted.trim()); // relative paths count too: the store resolves them
+          if (current[key] && resolved === path.resolve(current[key])) continue;
+          if (!platform.granted.allowsFolder(resolved)) {
+            throw new HostError('PERMISSION', 'Choose the folder with “Choose folder…”, so Briefing Studio knows you picked it yourself.');
+          }
         }
       }
       return settings.update(patch);
     },
-    async chooseWorkspaceFolder() {
+    async chooseFolder({ purpose }) {
       if (!platform.pickFolder) {
         throw new HostError('UNAVAILABLE', 'Choosing a folder in a dialog needs the desktop app. In the browser version, type the folder’s full path instead.');
       }
-      const folder = await platform.pickFolder({ title: 'Choose the workspace folder for your packs', defaultPath: (await packs()).workspaceDir });
+      const current = await settings.get();
+      const folder = await platform.pickFolder(
+        purpose === 'workspace'
+          ? { title: 'Choose the workspace folder for your packs', defaultPath: (await packs()).workspaceDir }
+          : { title: 'Choose the shared templates folder', defaultPath: current.sharedTemplatesDir || (await packs()).workspaceDir },
+      );
       if (folder) platform.granted?.grantFolder(folder);
       return { folder };
     },
@@ -70,5 +98,9 @@ export function createServices(options: ServiceOptions): HostHandlers {
     renamePack: async ({ file, title }) => (await packs()).rename(file, title),
     duplicatePack: async ({ file }) => (await packs()).duplicate(file),
     deletePack: async ({ file }) => (await packs()).delete(file),
+    searchPacks: async ({ query, limit }) => (await search()).search(query, limit),
+    setPackStatus: async ({ file, status, baseRevision }) => setPackStatus(await packs(), await settings.get(), file, status, baseRevision),
+    getSettingsState: async () => ({ settings: await settings.get(), notice: settings.notice ?? null, file: settings.file }),
+    ...createTemplateServices({ options, settings, packs }),
   };
 }

@@ -82,7 +82,7 @@ export function confinePath(ref: unknown, options: ConfineOptions): string {
   }
 
   const problem = plainNameProblem(ref, options.extension);
-  if (problem) throw new HostError('INVALID_ARGUMENT', `${shown} is not a pack file name Briefing Studio can use: ${problem}.`);
+  if (problem) throw new HostError('INVALID_ARGUMENT', `${shown} is not a file name Briefing Studio can use: ${problem}.`);
 
   const workspace = path.resolve(options.workspaceDir);
   const full = path.join(workspace, ref);

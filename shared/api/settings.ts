@@ -6,6 +6,10 @@ export const settingsSchema = z.object({
   workspaceDir: z.string().min(1).max(1000),
   /** Shown on status changes and in document properties. */
   authorName: z.string().max(200).default(''),
+  /** The author's role, recorded with their name on status changes ("Policy officer"). */
+  authorRole: z.string().max(200).optional(),
+  /** Folder of templates shared by the council (often a network drive); '' when not set. */
+  sharedTemplatesDir: z.string().max(1000).default(''),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

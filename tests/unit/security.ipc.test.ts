@@ -163,11 +163,17 @@ describe('moving the workspace (desktop app)', () => {
     // other settings still change freely
     expect((await guardedCall(desktop, guard, 'updateSettings', appFrame, { authorName: 'A. Officer' })).ok).toBe(true);
     // the user cancels the dialog: nothing granted
-    expect(await guardedCall(desktop, guard, 'chooseWorkspaceFolder', appFrame, {})).toEqual({ ok: true, result: { folder: null } });
+    expect(await guardedCall(desktop, guard, 'chooseFolder', appFrame, { purpose: 'workspace' })).toEqual({ ok: true, result: { folder: null } });
     expect((await guardedCall(desktop, guard, 'updateSettings', appFrame, { workspaceDir: layout.outsideDir })).ok).toBe(false);
+    // relative paths (which the settings store would resolve) and the shared templates folder too
+    for (const patch of [{ workspaceDir: '../outside' }, { workspaceDir: '.' }, { sharedTemplatesDir: layout.outsideDir }, { sharedTemplatesDir: 'rel' }]) {
+      expect(await guardedCall(desktop, guard, 'updateSettings', appFrame, patch), JSON.stringify(patch)).toMatchObject({ ok: false, error: { code: 'PERMISSION' } });
+    }
+    // clearing the shared folder needs no dialog
+    expect((await guardedCall(desktop, guard, 'updateSettings', appFrame, { sharedTemplatesDir: '' })).ok).toBe(true);
     // the user picks the folder
     dialogAnswer = layout.outsideDir;
-    expect(await guardedCall(desktop, guard, 'chooseWorkspaceFolder', appFrame, {})).toEqual({ ok: true, result: { folder: layout.outsideDir } });
+    expect(await guardedCall(desktop, guard, 'chooseFolder', appFrame, { purpose: 'workspace' })).toEqual({ ok: true, result: { folder: layout.outsideDir } });
     const moved = await guardedCall(desktop, guard, 'updateSettings', appFrame, { workspaceDir: layout.outsideDir });
     expect(moved).toMatchObject({ ok: true, result: { workspaceDir: layout.outsideDir } });
     const listed = await guardedCall(desktop, guard, 'listPacks', appFrame, {});
@@ -176,7 +182,27 @@ describe('moving the workspace (desktop app)', () => {
 
   it('the browser host has no folder dialog and says so plainly', async () => {
     const browser = createServices({ platform: { host: 'browser', appVersion: 'test', dataDir: layout.dataDir, trash: moveToFolderTrash } });
-    const result = await guardedCall(browser, guard, 'chooseWorkspaceFolder', appFrame, {});
+    const result = await guardedCall(browser, guard, 'chooseFolder', appFrame, { purpose: 'workspace' });
     expect(result).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+  });
+});
+
+describe('template files are confined too', () => {
+  it('refuses a template in "Your templates" that is a link to a file outside', async () => {
+    const { copyFile, mkdir, symlink } = await import('node:fs/promises');
+    const outsideTemplate = path.join(layout.outsideDir, 'outside.briefing-template');
+    await copyFile(path.resolve('resources/templates/blank.briefing-template'), outsideTemplate);
+    const userDir = path.join(layout.workspaceDir, 'Templates');
+    await mkdir(userDir, { recursive: true });
+    await symlink(outsideTemplate, path.join(userDir, 'leak.briefing-template'));
+    await copyFile(outsideTemplate, path.join(userDir, 'real.briefing-template'));
+    // a real template in the folder exports; the link out of it is refused
+    expect((await guardedCall(handlers, guard, 'exportTemplate', appFrame, { source: 'user', file: 'real.briefing-template' })).ok).toBe(true);
+    const leaked = await guardedCall(handlers, guard, 'exportTemplate', appFrame, { source: 'user', file: 'leak.briefing-template' });
+    expect(leaked).toMatchObject({ ok: false, error: { code: 'PERMISSION' } });
+    for (const file of ['../outside/outside.briefing-template', 'CON.briefing-template', '%2e%2e%2foutside.briefing-template', `${'t'.repeat(300)}.briefing-template`]) {
+      const result = await guardedCall(handlers, guard, 'exportTemplate', appFrame, { source: 'user', file });
+      expect(result.ok, file).toBe(false);
+    }
   });
 });
