@@ -85,10 +85,30 @@ describe('electron-builder configuration', () => {
     for (const a of associations) expect(a.name && a.mimeType).toBeTruthy();
   });
 
-  it('ships the built app only (no sources, no source maps)', () => {
-    expect(config.files).toEqual(['dist/electron/**/*', 'dist/renderer/**/*', 'package.json', '!**/*.map']);
-    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string };
-    expect(pkg.main).toBe('dist/electron/main.cjs');
+  it('ships the built app only (no sources, no source maps, no node_modules)', async () => {
+    expect(config.files).toEqual(['dist/electron/**/*', 'dist/renderer/**/*', 'package.json', '!**/*.map', '!node_modules/**/*']);
+    // …which works because the bundles load nothing but electron and Node's built-ins: bundle
+    // main and preload the way electron/tooling/build.mjs does (in memory) and look.
+    const { build } = require('esbuild') as typeof import('esbuild');
+    const result = await build({
+      entryPoints: ['electron/main.ts', 'electron/preload.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['electron'],
+      write: false,
+      outdir: 'out',
+      logLevel: 'silent',
+    });
+    expect(result.outputFiles).toHaveLength(2);
+    for (const output of result.outputFiles) {
+      const required = new Set([...output.text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]));
+      expect(required.has('electron'), output.path).toBe(true);
+      // A sandboxed preload may not load Node modules at all; main may load Node's built-ins.
+      const allowed = (name: string) => name === 'electron' || (!output.path.includes('preload') && name.startsWith('node:'));
+      for (const name of required) expect(allowed(name!), `${path.basename(output.path)} requires ${name}`).toBe(true);
+    }
   });
 
   it('has icons at the sizes the installers need', () => {
