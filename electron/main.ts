@@ -11,7 +11,7 @@ import { lookupStatic, mimeOf } from './staticFiles.js';
 import { buildMenuTemplate } from './menu.js';
 import { filesFromArgv, type LaunchFile } from './launchArgs.js';
 import { RecentDocuments } from './recentDocuments.js';
-import { fitToDisplays, loadWindowState, saveWindowState } from './windowState.js';
+import { fitToDisplays, loadWindowState, saveWindowStateSync } from './windowState.js';
 import { GrantedPaths } from './workspace/grantedPaths.js';
 import { isSafeExternalUrl } from './linkPolicy.js';
 
@@ -156,15 +156,18 @@ async function createWindow(): Promise<BrowserWindow> {
     for (const item of pendingFiles.splice(0)) void openUserFile(item);
   });
   win.on('close', () => {
-    const bounds = win.getNormalBounds();
-    void saveWindowState(dataDir, { ...bounds, maximized: win.isMaximized() }).catch(() => undefined);
+    try {
+      saveWindowStateSync(dataDir, { ...win.getNormalBounds(), maximized: win.isMaximized() });
+    } catch {
+      // Not remembering the window position is not worth stopping the app from closing.
+    }
   });
   win.on('closed', () => {
     trustedContents.delete(contentsId);
     if (mainWindow === win) mainWindow = null;
   });
   win.once('ready-to-show', () => win.show());
-  await win.loadURL(APP_START_URL);
+  await win.loadURL(APP_START_URL).catch((err: unknown) => console.error(`Briefing Studio could not load its window: ${String(err)}`));
   return win;
 }
 

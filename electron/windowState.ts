@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './workspace/atomicWrite.js';
@@ -42,6 +42,19 @@ export async function saveWindowState(dataDir: string, state: WindowState): Prom
   if (!checked.success) return;
   await fs.mkdir(dataDir, { recursive: true });
   await writeFileAtomic(path.join(dataDir, WINDOW_STATE_FILE), JSON.stringify(checked.data) + '\n');
+}
+
+/**
+ * The same, synchronously: used as the window closes, when the app may quit before an
+ * asynchronous write finishes. Temp file + rename, so a crash never leaves half a file.
+ */
+export function saveWindowStateSync(dataDir: string, state: WindowState): void {
+  const checked = stateSchema.safeParse(state);
+  if (!checked.success) return;
+  const target = path.join(dataDir, WINDOW_STATE_FILE);
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(`${target}.tmp`, JSON.stringify(checked.data) + '\n');
+  renameSync(`${target}.tmp`, target);
 }
 
 /**

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { buildMenuTemplate, type MenuActions } from '../../electron/menu.js';
-import { fitToDisplays, loadWindowState, saveWindowState, WINDOW_STATE_FILE } from '../../electron/windowState.js';
+import { fitToDisplays, loadWindowState, saveWindowState, saveWindowStateSync, WINDOW_STATE_FILE } from '../../electron/windowState.js';
 import { RecentDocuments, MAX_RECENT } from '../../electron/recentDocuments.js';
 import { filesFromArgv } from '../../electron/launchArgs.js';
 import { hostEvents, MENU_COMMANDS } from '../../shared/api/contract.js';
@@ -107,6 +107,10 @@ describe('window state', () => {
   it('round-trips size, position and maximised state', async () => {
     await saveWindowState(dir, { x: 100, y: 80, width: 1000, height: 700, maximized: true });
     expect(await loadWindowState(dir)).toEqual({ x: 100, y: 80, width: 1000, height: 700, maximized: true });
+    saveWindowStateSync(dir, { x: 5, y: 6, width: 800, height: 600, maximized: false });
+    expect(await loadWindowState(dir)).toEqual({ x: 5, y: 6, width: 800, height: 600, maximized: false });
+    saveWindowStateSync(dir, { x: 5, y: 6, width: 1, height: 1, maximized: false }); // invalid: ignored
+    expect(await loadWindowState(dir)).toEqual({ x: 5, y: 6, width: 800, height: 600, maximized: false });
   });
 
   it('falls back to defaults for a missing or damaged file', async () => {
