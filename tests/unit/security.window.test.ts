@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { lookupStatic } from '../../electron/staticFiles.js';
 import path from 'node:path';
 import { APP_START_URL, CONTENT_SECURITY_POLICY, isAppUrl, secureWindowOptions } from '../../electron/window.js';
 import { hardenSession, hardenWebContents, type ContentsLike, type SessionLike } from '../../electron/hardenContents.js';
@@ -150,6 +153,37 @@ describe('Electron security checklist', () => {
     expect(source('main.ts')).not.toMatch(/file:\/\/|loadFile\(/);
     expect(source('main.ts')).toMatch(/protocol\.handle\(APP_SCHEME[\s\S]*lookupStatic\(root, url\.pathname\)/);
     expect(isAppUrl('file:///index.html')).toBe(false);
+  });
+  it('18b. the app:// handler serves only files of the built renderer (same lookup main.ts uses)', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'briefing-appproto-'));
+    try {
+      const renderer = path.join(root, 'renderer');
+      await mkdir(path.join(renderer, 'assets'), { recursive: true });
+      await writeFile(path.join(renderer, 'index.html'), 'APP');
+      await writeFile(path.join(renderer, 'assets', 'a.js'), 'JS');
+      await writeFile(path.join(root, 'secret.txt'), 'SECRET');
+      await symlink(path.join(root, 'secret.txt'), path.join(renderer, 'assets', 'link.js'));
+      const fetchApp = async (url: string) => {
+        const found = await lookupStatic(renderer, new URL(url).pathname);
+        return found.kind === 'file' ? found.data.toString() : found.kind;
+      };
+      expect(await fetchApp('app://briefing/index.html')).toBe('APP');
+      expect(await fetchApp('app://briefing/')).toBe('APP');
+      expect(await fetchApp('app://briefing/assets/a.js')).toBe('JS');
+      for (const url of [
+        'app://briefing/../secret.txt',
+        'app://briefing/%2e%2e/secret.txt',
+        'app://briefing/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+        'app://briefing/..%5csecret.txt',
+        'app://briefing/assets/link.js',
+        'app://briefing/%00',
+        'app://briefing/.%2e/secret.txt',
+      ]) {
+        expect(await fetchApp(url), url).not.toBe('SECRET');
+      }
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
   it('19. Electron fuses set in electron-builder.yml', () => {
     const fuses = readBuilderConfig().electronFuses as Record<string, boolean>;
