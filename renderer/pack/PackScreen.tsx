@@ -4,6 +4,9 @@ import { usePackDocument } from './usePackDocument.js';
 import { SaveStatus } from './SaveStatus.js';
 import { FrontSheetForm } from './FrontSheetForm.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
+import { useMenuCommand } from '../host/hostEvents.js';
+import { useLeaveGuard } from '../common/leaveGuard.js';
+import { SaveAsFromMenu } from './SaveAsFromMenu.js';
 import { changeStatus, isReadOnlyStatus } from '../../shared/pack/status.js';
 import type { FrontSheet, PackStatus } from '../../shared/pack/schema.js';
 import { messageOf } from '../common/messageOf.js';
@@ -48,6 +51,10 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
     if (await doc.saveNow()) props.onBack();
     else setConfirmLeave(true);
   }
+
+  // File › Save in the native menu (Electron), whose accelerator takes Ctrl/Cmd+S there.
+  useMenuCommand('save', () => void doc.saveNow());
+  useLeaveGuard(doc.saveNow);
 
   // Ctrl/Cmd+S saves at once, anywhere on the pack screen.
   useEffect(() => {
@@ -123,6 +130,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
           <FrontSheetForm sheet={pack.frontSheet} onChange={changeFrontSheet} readOnly={readOnly} />
         </main>
       </div>
+      <SaveAsFromMenu pack={doc.pack} onSaved={props.onRenamed} />
       {confirmLeave && (
         <ConfirmDialog
           title="Leave without saving?"
