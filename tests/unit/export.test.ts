@@ -3,7 +3,7 @@ import { exportPackToDocx } from '../../electron/export/exportPack.js';
 import { GAMECHANGERS } from '../../shared/gamechangers/index.js';
 import { makeFeaturePack, GUIDANCE_MARKER } from '../fixtures/export/featurePack.js';
 import { bodyAfterContents, paragraphs, readDocx, type DocxParts } from '../fixtures/export/readDocx.js';
-import { heading, paragraph, stateOf, table, text } from '../support/referencePackExport.js';
+import { heading, listNode, paragraph, stateOf, table, text } from '../support/referencePackExport.js';
 import { newPack } from '../../shared/pack/defaults.js';
 
 let doc: DocxParts;
@@ -185,6 +185,27 @@ describe('Word export read back with mammoth and the XML parts', () => {
     expect(xml).not.toMatch(/w:gridSpan|w:vMerge/);
     expect(out.notices.map((n) => n.message)).toEqual([expect.stringContaining('merged cells')]);
     expect(paragraphs(xml).find((p) => p.text === 'Indented')!.xml).toMatch(/<w:ind w:left="1440"\/>/);
+  });
+
+  it('survives awkward input: markup characters, control characters, deep nesting, bad pictures, no sections', async () => {
+    let deep = listNode('bullet', ['Deepest']);
+    for (let i = 0; i < 40; i++) deep = listNode(i % 2 ? 'number' : 'bullet', [`Level ${40 - i}`, deep]);
+    const content = stateOf([
+      paragraph([text('Tags <b> & "quotes" \u0001 stay text')]),
+      deep,
+      paragraph([{ type: 'image', version: 1, src: 'https://example.com/remote.png', altText: 'Remote', width: null, height: null }]),
+      { type: 'heading', tag: 'h9', children: [text('Odd tag')] },
+    ]);
+    const pack = newPack({ title: 'Awkward & <odd>' }, [{ id: 'a', title: 'Section', guidance: '', content }]);
+    const out = await exportPackToDocx({ pack });
+    const doc = await readDocx(out.buffer);
+    expect(doc.html).toContain('Tags &lt;b&gt; &amp; "quotes"  stay text');
+    expect(doc.part('docProps/core.xml')).toContain('<dc:title>Awkward &amp; &lt;odd&gt;</dc:title>');
+    const levels = [...doc.part('word/document.xml').matchAll(/<w:ilvl w:val="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(Math.max(...levels)).toBe(8); // Word's deepest list level
+    expect(out.notices.map((n) => n.message)).toEqual([expect.stringContaining('picture could not be read')]);
+    const empty = await exportPackToDocx({ pack: newPack({ title: 'Empty' }, []) });
+    expect(paragraphs((await readDocx(empty.buffer)).part('word/document.xml')).find((p) => p.style === 'Title')?.text).toBe('Empty');
   });
 
   it('leaves the contents out of short packs by default', async () => {
