@@ -6,6 +6,7 @@ import { messageOf } from '../common/messageOf.js';
 import { Dialog } from '../common/Dialog.js';
 import { ProblemList } from './ProblemList.js';
 import { HouseStyleForm } from './HouseStyleForm.js';
+import { jumpToSection } from '../library/sectionJump.js';
 import { DOCX_MIME, downloadBase64, sizeText } from './download.js';
 
 type Stage =
@@ -136,7 +137,15 @@ export function ExportDialog(props: { pack: Pack; file: string; onClose: () => v
                     stage.report.errors > 0 ? 'Fix the errors before the pack is published, or export anyway for a draft.' : 'You can export now, or fix the warnings first.'
                   }`}
             </p>
-            {stage.report.problems.length > 0 && <ProblemList problems={stage.report.problems} />}
+            {stage.report.problems.length > 0 && (
+              <ProblemList
+                problems={stage.report.problems}
+                onGoTo={(sectionId) => {
+                  close();
+                  void jumpToSection(sectionId);
+                }}
+              />
+            )}
             <label className="field export-toc">
               <span>Table of contents</span>
               <select value={toc} onChange={(e) => setToc(e.target.value as typeof toc)}>

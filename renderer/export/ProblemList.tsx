@@ -1,7 +1,10 @@
 import { ACCESSIBILITY_RULES, type AccessibilityProblem } from '../../shared/export/types.js';
 
-/** The checker's problems, errors first, each with where it is and how to fix it. */
-export function ProblemList(props: { problems: AccessibilityProblem[] }) {
+/**
+ * The checker's problems, errors first, each with where it is and how to fix it; a problem
+ * in a section offers "Go to section" (the dialog closes and the section is brought into view).
+ */
+export function ProblemList(props: { problems: AccessibilityProblem[]; onGoTo?: (sectionId: string) => void }) {
   const sorted = [...props.problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return (
     <ul className="export-problems" aria-label="Accessibility problems">
@@ -15,6 +18,11 @@ export function ProblemList(props: { problems: AccessibilityProblem[] }) {
           <p className="export-fix">
             <strong>How to fix:</strong> {problem.fix}
           </p>
+          {problem.sectionId && props.onGoTo && (
+            <button type="button" className="link-button" onClick={() => props.onGoTo!(problem.sectionId!)}>
+              Go to section
+            </button>
+          )}
         </li>
       ))}
     </ul>

@@ -32,6 +32,12 @@ test('Export to Word: checker problems first, confirm, then a download that is a
   await expect(dialog.getByRole('status')).toContainText('Downloaded “Pack with a picture.docx”');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
+
+  // From a problem, "Go to section" closes the dialog and brings the section into view.
+  await page.getByRole('button', { name: 'Export to Word' }).click();
+  await dialog.getByRole('button', { name: 'Go to section' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-outline-section="sec"]')).toBeFocused();
 });
 
 test('Export to Word with no errors goes straight to Export, and reports content it had to simplify', async ({ page, host }) => {
