@@ -10,6 +10,9 @@ import { usePackDocument } from './usePackDocument.js';
 import { SaveStatus } from './SaveStatus.js';
 import { FrontSheetForm } from './FrontSheetForm.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
+import { useMenuCommand } from '../host/hostEvents.js';
+import { useLeaveGuard } from '../common/leaveGuard.js';
+import { SaveAsFromMenu } from './SaveAsFromMenu.js';
 import { changeStatus, isReadOnlyStatus } from '../../shared/pack/status.js';
 import type { FrontSheet, PackStatus } from '../../shared/pack/schema.js';
 import { messageOf } from '../common/messageOf.js';
@@ -17,6 +20,7 @@ import { StatusControl } from '../library/StatusControl.js';
 import { useAuthor } from '../library/useAuthor.js';
 import { jumpToSection } from '../library/sectionJump.js';
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateDialog.js';
+import { ExportButton } from '../export/ExportButton.js';
 
 // The editor (Lexical and its plugins, most of the renderer's code) is its own chunk. The
 // pack screen asks for it just after it has asked for the pack, so the chunk loads and
@@ -64,6 +68,10 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
     else setConfirmLeave(true);
   }
 
+  // File › Save in the native menu (Electron), whose accelerator takes Ctrl/Cmd+S there.
+  useMenuCommand('save', () => void doc.saveNow());
+  useLeaveGuard(doc.saveNow);
+
   // Ctrl/Cmd+S saves at once, anywhere on the pack screen.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -105,6 +113,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
         <h1 className="pack-heading">{pack.frontSheet.title || 'Untitled briefing'}</h1>
         <SaveStatus state={doc.saveState} onRetry={() => void doc.saveNow()} />
         <SaveAsTemplateButton pack={pack} />
+        <ExportButton pack={pack} file={props.file} />
         <button type="button" className="primary" onClick={() => void doc.saveNow()} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S">
           Save
         </button>
@@ -155,6 +164,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
         {activeSection && <GuidancePanel section={activeSection} />}
       </div>
       <SectionDialogs sections={sections} all={pack.sections} />
+      <SaveAsFromMenu pack={doc.pack} onSaved={props.onRenamed} />
       {confirmLeave && (
         <ConfirmDialog
           title="Leave without saving?"

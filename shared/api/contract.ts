@@ -15,6 +15,7 @@ import {
   type TemplateGallery,
   type TemplateWriteOutcome,
 } from '../templates/api.js';
+import { exportOptionsSchema, type AccessibilityReport, type ExportResult } from '../export/types.js';
 
 /**
  * THE contract between the renderer and the back end: one table of methods, each with a
@@ -32,6 +33,18 @@ export const packFileName = z
   .refine((name) => !/[\\/\0]/.test(name) && name !== '.' && !name.startsWith('..'), {
     message: 'must be a plain file name inside the workspace, without folders',
   });
+
+/**
+ * A pack to open or save: a plain file name in the workspace, or an absolute path the user
+ * picked in a native dialog during this run. The back end (electron/workspace/confine.ts)
+ * decides which are allowed; this schema only keeps out what can never be a pack path.
+ */
+export const packRef = z
+  .string()
+  .min(PACK_EXTENSION.length + 1)
+  .max(4096)
+  .refine((ref) => !ref.includes('\0'), { message: 'must not contain NUL characters' })
+  .refine((ref) => ref.toLowerCase().endsWith(PACK_EXTENSION), { message: `must be a ${PACK_EXTENSION} file name` });
 
 export interface AppInfo {
   appVersion: string;
@@ -129,16 +142,21 @@ function method<Result>() {
 }
 
 const fileArg = z.object({ file: packFileName }).strict();
+const refArg = z.object({ file: packRef }).strict();
 
 export const hostMethods = {
   getAppInfo: method<AppInfo>()(noArgs, 'Which host, which folders'),
   getSettings: method<Settings>()(noArgs, 'Read the settings'),
   updateSettings: method<Settings>()(settingsPatchSchema.strict(), 'Change some settings'),
+  chooseFolder: method<{ folder: string | null }>()(
+    z.object({ purpose: z.enum(['workspace', 'sharedTemplates']) }).strict(),
+    'Ask the user for a folder in a native dialog (desktop app only); pass it to updateSettings',
+  ),
   listPacks: method<PackList>()(noArgs, 'Every pack in the workspace, with broken files and their reasons'),
   createPack: method<OpenedPack>()(z.object({ title: z.string().max(300).optional() }).strict(), 'Create a new pack file'),
-  openPack: method<OpenedPack>()(fileArg, 'Read a pack'),
+  openPack: method<OpenedPack>()(refArg, 'Read a pack'),
   savePack: method<SavedPack>()(
-    z.object({ file: packFileName, pack: packSchema, baseRevision: z.string().nullable() }).strict(),
+    z.object({ file: packRef, pack: packSchema, baseRevision: z.string().nullable() }).strict(),
     'Save a pack atomically; CONFLICT if the file changed on disk since baseRevision',
   ),
   savePackAs: method<OpenedPack>()(
@@ -149,7 +167,7 @@ export const hostMethods = {
     z.object({ file: packFileName, title: z.string().trim().min(1).max(300) }).strict(),
     'Change a pack title and its file name',
   ),
-  duplicatePack: method<OpenedPack>()(fileArg, 'Copy a pack as "Copy of …"'),
+  duplicatePack: method<OpenedPack>()(refArg, 'Copy a pack as "Copy of …"'),
   deletePack: method<{ file: string }>()(fileArg, 'Move a pack to the trash'),
   searchPacks: method<SearchResults>()(
     z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(1000).optional() }).strict(),
@@ -185,6 +203,14 @@ export const hostMethods = {
   exportTemplate: method<ExportedTemplate>()(templateRefArgs, 'A template\'s file name and text, for saving as a file'),
   publishTemplate: method<PublishedTemplate>()(userTemplateArgs, 'Copy one of your templates to the shared folder (never over a newer version)'),
   deleteTemplate: method<{ file: string }>()(userTemplateArgs, 'Move one of your templates to the trash'),
+  checkAccessibility: method<AccessibilityReport>()(
+    z.object({ pack: packSchema }).strict(),
+    'Accessibility check of a pack as it would be exported to Word',
+  ),
+  exportToWord: method<ExportResult>()(
+    z.object({ pack: packSchema, file: packFileName.optional(), options: exportOptionsSchema.optional() }).strict(),
+    'Export a pack to Word: save dialog and file in Electron, the bytes for a download in the browser host',
+  ),
 } as const;
 
 export type HostMethods = typeof hostMethods;
@@ -206,3 +232,29 @@ export type Envelope<T> = { ok: true; result: T } | { ok: false; error: HostErro
 export type HostApi = { [M in MethodName]: (args: ArgsOf<M>) => Promise<ResultOf<M>> };
 /** The API as the back end implements it (arguments already validated). */
 export type HostHandlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promise<ResultOf<M>> };
+
+/**
+ * One-way events from the back end to the renderer (the Electron shell only: the browser host
+ * has no native menu). Preload exposes each on `window.briefingEvents.<name>(listener)`,
+ * returning an unsubscribe function; payloads are validated here before any listener runs.
+ */
+export const MENU_COMMANDS = ['new', 'newFromTemplate', 'open', 'save', 'saveAs', 'exportWord', 'close'] as const;
+export type MenuCommandName = (typeof MENU_COMMANDS)[number];
+
+export const hostEvents = {
+  /**
+   * A native menu item (or the OS opening a file) asks the renderer to act. `open` carries the
+   * pack file; `newFromTemplate` may carry a template file the user opened from the OS.
+   */
+  menuCommand: z
+    .object({
+      command: z.enum(MENU_COMMANDS),
+      file: packRef.optional(),
+      templateFile: z.string().min(1).max(4096).refine((f) => f.toLowerCase().endsWith('.briefing-template') && !f.includes('\0')).optional(),
+    })
+    .strict(),
+} as const;
+
+export type HostEventName = keyof typeof hostEvents;
+export type HostEventPayload<E extends HostEventName> = z.output<(typeof hostEvents)[E]>;
+export const HOST_EVENT_NAMES = Object.keys(hostEvents) as HostEventName[];
