@@ -53,7 +53,13 @@ export const SectionOutline = memo(function SectionOutline(props: OutlineProps) 
             const active = props.active === section.id;
             const title = section.title || 'Untitled section';
             return (
-              <li key={section.id} className={active ? 'is-active' : undefined}>
+              <li
+                key={section.id}
+                className={active ? 'is-active' : undefined}
+                // Where renderer/library/sectionJump.ts lands when the section is not open (an
+                // open section's pane carries id="section-<id>" instead: one target at a time).
+                data-outline-section={active ? undefined : section.id}
+              >
                 <button
                   type="button"
                   className="outline-item"
