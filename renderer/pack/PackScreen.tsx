@@ -22,18 +22,19 @@ import { jumpToSection } from '../library/sectionJump.js';
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateDialog.js';
 import { ExportButton } from '../export/ExportButton.js';
 
-// The editor (Lexical and its plugins, most of the renderer's code) is its own chunk. The
-// pack screen asks for it just after it has asked for the pack, so the chunk loads and
-// compiles while the host reads the pack, and never delays that request.
+// The editor (Lexical and its plugins, most of the renderer's code) is its own chunk, asked
+// for as soon as this module runs at start-up: the browser host serves requests one at a time,
+// so asked for later it would queue behind the pack itself (~100-300 ms of reading and
+// checking a long pack) and then still need compiling. Asked for first, it loads and compiles
+// while the host reads the pack.
 let sectionPaneModule: Promise<typeof import('./SectionPane.js')> | null = null;
 const loadSectionPane = () => (sectionPaneModule ??= import('./SectionPane.js'));
+void loadSectionPane();
 const SectionPane = lazy(() => loadSectionPane().then((m) => ({ default: m.SectionPane })));
 
 /** One pack: its front sheet and sections, saved automatically. */
 export function PackScreen(props: { file: string; section?: string; onBack: () => void; onRenamed: (file: string) => void }) {
   const doc = usePackDocument(props.file);
-  // After usePackDocument's effect (which requests the pack): fetch the editor chunk.
-  useEffect(() => void loadSectionPane(), []);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const author = useAuthor();
   const [statusError, setStatusError] = useState<string | null>(null);
