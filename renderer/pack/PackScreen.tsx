@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Section } from '../../shared/pack/schema.js';
 import { newSection } from '../../shared/pack/defaults.js';
 import type { SerializedEditorStateJson } from '../../shared/richtext/serialized.js';
@@ -27,10 +27,29 @@ import { ExportButton } from '../export/ExportButton.js';
 // so asked for later it would queue behind the pack itself (~100-300 ms of reading and
 // checking a long pack) and then still need compiling. Asked for first, it loads and compiles
 // while the host reads the pack.
-let sectionPaneModule: Promise<typeof import('./SectionPane.js')> | null = null;
-const loadSectionPane = () => (sectionPaneModule ??= import('./SectionPane.js'));
-void loadSectionPane();
-const SectionPane = lazy(() => loadSectionPane().then((m) => ({ default: m.SectionPane })));
+// Once loaded, the pane renders in the same pass as the pack (no Suspense round trip).
+type SectionPaneModule = typeof import('./SectionPane.js');
+let sectionPaneModule: Promise<SectionPaneModule> | null = null;
+let loadedSectionPane: SectionPaneModule | null = null;
+const loadSectionPane = () => (sectionPaneModule ??= import('./SectionPane.js').then((m) => (loadedSectionPane = m)));
+void loadSectionPane().catch(() => undefined);
+
+/** The editor module, or an error message if its file could not be loaded. */
+function useSectionPaneModule(): SectionPaneModule | string | null {
+  const [module, setModule] = useState<SectionPaneModule | string | null>(loadedSectionPane);
+  useEffect(() => {
+    if (module) return;
+    let live = true;
+    loadSectionPane().then(
+      (m) => live && setModule(m),
+      () => live && setModule('The editor could not be loaded. Close and reopen Briefing Studio; your saved text is safe.'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [module]);
+  return module;
+}
 
 /** One pack: its front sheet and sections, saved automatically. */
 export function PackScreen(props: { file: string; section?: string; onBack: () => void; onRenamed: (file: string) => void }) {
@@ -41,6 +60,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
   /** Approved packs are read-only until set back to draft; everything editable honours this. */
   const readOnly = doc.pack ? isReadOnlyStatus(doc.pack.frontSheet.status) : false;
   const sections = useSections(doc, props.section);
+  const paneModule = useSectionPaneModule();
 
   /** Status changes go through the status path so each is recorded with who and when. */
   function setStatus(to: PackStatus) {
@@ -147,8 +167,14 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
             </p>
           )}
           {activeSection ? (
-            <Suspense fallback={<p className="muted loading">Opening the editor…</p>}>
-            <SectionPane
+            typeof paneModule === 'string' ? (
+              <p role="alert" className="error-banner">
+                {paneModule}
+              </p>
+            ) : !paneModule ? (
+              <p className="muted loading">Opening the editor…</p>
+            ) : (
+            <paneModule.SectionPane
               section={activeSection}
               words={sections.counts.get(activeSection.id) ?? 0}
               registerFlush={doc.registerFlush}
@@ -157,7 +183,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
               onWordCount={sections.setLiveCount}
               readOnly={readOnly}
             />
-            </Suspense>
+            )
           ) : (
             <FrontSheetForm sheet={pack.frontSheet} onChange={changeFrontSheet} readOnly={readOnly} />
           )}
