@@ -3,6 +3,7 @@ import type { HostPlatform } from './hostPlatform.js';
 import { PackStore } from './workspace/packStore.js';
 import { SettingsStore } from './workspace/settingsStore.js';
 import type { Settings } from '../shared/api/settings.js';
+import { createSafetyHandlers } from './workspace/safetyServices.js';
 
 export interface ServiceOptions {
   platform: HostPlatform;
@@ -29,6 +30,7 @@ export function createServices(options: ServiceOptions): HostHandlers {
   }
 
   return {
+    ...createSafetyHandlers({ packs, settings, dataDir: platform.dataDir }),
     async getAppInfo() {
       return {
         appVersion: platform.appVersion,
@@ -43,7 +45,6 @@ export function createServices(options: ServiceOptions): HostHandlers {
     listPacks: async () => (await packs()).list(),
     createPack: async ({ title }) => (await packs()).create(title),
     openPack: async ({ file }) => (await packs()).open(file),
-    savePack: async ({ file, pack, baseRevision }) => (await packs()).save(file, pack, baseRevision),
     savePackAs: async ({ pack, title }) => (await packs()).saveAs(pack, title),
     renamePack: async ({ file, title }) => (await packs()).rename(file, title),
     duplicatePack: async ({ file }) => (await packs()).duplicate(file),

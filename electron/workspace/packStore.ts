@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { HostError, fromNodeError } from '../../shared/api/errors.js';
-import type { OpenedPack, PackList, PackListEntry, SavedPack } from '../../shared/api/contract.js';
+import type { OpenedPack, PackList, PackListEntry, PackRevision, SavedPack } from '../../shared/api/contract.js';
 import { PACK_EXTENSION } from '../../shared/pack/format.js';
 import { parsePackText, serialisePack } from '../../shared/pack/parse.js';
 import { newId, newPack } from '../../shared/pack/defaults.js';
@@ -135,6 +135,12 @@ export class PackStore {
       throw fromNodeError(err, `The pack "${file}"`);
     }
     return { file, pack: parsePackText(text, { label: `"${file}"` }), revision: revisionOf(text) };
+  }
+
+  /** Whether the file exists and the revision of its bytes now (to notice outside changes). */
+  async revision(file: string): Promise<PackRevision> {
+    const text = await readIfExists(this.pathOf(file));
+    return { exists: text !== null, revision: text === null ? null : revisionOf(text) };
   }
 
   async create(title?: string): Promise<OpenedPack> {

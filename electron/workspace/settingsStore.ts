@@ -10,7 +10,7 @@ export function defaultWorkspaceDir(home = os.homedir()): string {
 }
 
 export function defaultSettings(): Settings {
-  return { workspaceDir: defaultWorkspaceDir(), authorName: '' };
+  return { workspaceDir: defaultWorkspaceDir(), authorName: '', historyKeepAllHours: 24, historyKeepDailyDays: 30 };
 }
 
 /**

@@ -6,6 +6,10 @@ export const settingsSchema = z.object({
   workspaceDir: z.string().min(1).max(1000),
   /** Shown on status changes and in document properties. */
   authorName: z.string().max(200).default(''),
+  /** Version history retention: keep every snapshot this many hours (issue 6). */
+  historyKeepAllHours: z.number().int().min(1).max(24 * 365).default(24),
+  /** …then one snapshot a day for this many days. Named versions are always kept. */
+  historyKeepDailyDays: z.number().int().min(0).max(3650).default(30),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
