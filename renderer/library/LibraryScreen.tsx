@@ -6,6 +6,7 @@ import { messageOf } from '../common/messageOf.js';
 import { formatDateTime, formatMeetingDate } from '../common/format.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
 import { PromptDialog } from '../common/PromptDialog.js';
+import { RecoveryList } from '../recovery/RecoveryList.js';
 
 type PendingAction =
   | { kind: 'new' }
@@ -73,6 +74,7 @@ export function LibraryScreen(props: { onOpen: (file: string) => void }) {
             {error}
           </p>
         )}
+        <RecoveryList onOpen={props.onOpen} />
         {list === null && !error && <p className="muted">Loading your packs…</p>}
         {list !== null && packs.length === 0 && (
           <div className="empty">

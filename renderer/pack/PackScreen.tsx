@@ -4,6 +4,8 @@ import { usePackDocument } from './usePackDocument.js';
 import { SaveStatus } from './SaveStatus.js';
 import { FrontSheetForm } from './FrontSheetForm.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
+import { PackSafety } from '../recovery/PackSafety.js';
+import { DamagedPackRecovery } from '../recovery/DamagedPack.js';
 
 /** One pack: its front sheet and sections, saved automatically. */
 export function PackScreen(props: { file: string; onBack: () => void; onRenamed: (file: string) => void }) {
@@ -20,7 +22,7 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        void doc.saveNow();
+        void doc.saveNow('explicit');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -39,6 +41,7 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
           <h1>This pack could not be opened</h1>
           <p role="alert">{doc.loadError}</p>
           <p>The file has not been changed.</p>
+          <DamagedPackRecovery file={props.file} doc={doc} onOpen={props.onRenamed} />
         </main>
       </div>
     );
@@ -54,10 +57,11 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
         </button>
         <h1 className="pack-heading">{pack.frontSheet.title || 'Untitled briefing'}</h1>
         <SaveStatus state={doc.saveState} onRetry={() => void doc.saveNow()} />
-        <button type="button" className="primary" onClick={() => void doc.saveNow()} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S">
+        <button type="button" className="primary" onClick={() => void doc.saveNow('explicit')} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S">
           Save
         </button>
       </header>
+      <PackSafety doc={doc} file={props.file} onSwitchFile={props.onRenamed} />
       <div className="pack-layout">
         <nav className="outline" aria-labelledby="sections-heading">
           <h2 id="sections-heading">Sections</h2>
@@ -77,8 +81,10 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
             </ol>
           )}
         </nav>
-        <main className="pack-main">
-          <FrontSheetForm sheet={pack.frontSheet} onChange={(frontSheet) => doc.update((p) => ({ ...p, frontSheet }))} />
+        <main className="pack-main" key={doc.replacedCount}>
+          <fieldset className="read-only-guard" disabled={doc.readOnly}>
+            <FrontSheetForm sheet={pack.frontSheet} onChange={(frontSheet) => doc.update((p) => ({ ...p, frontSheet }))} />
+          </fieldset>
         </main>
       </div>
       {confirmLeave && (
