@@ -75,12 +75,31 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   await fsyncDir(dir);
 }
 
+/**
+ * Keep the file being replaced as `backupPath`. The copy goes to a temp name first, is
+ * synced, and is renamed into place, so a crash while backing up never leaves a half-written
+ * backup (the previous backup stays until the new one is complete).
+ */
 async function backupExisting(fs: AtomicFs, target: string, backupPath: string): Promise<void> {
   await fs.mkdir(path.dirname(backupPath), { recursive: true });
+  const temp = `${backupPath}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await fs.copyFile(target, backupPath);
+    await fs.copyFile(target, temp);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    return; // nothing to back up yet
+  }
+  try {
+    const handle = await fs.open(temp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, backupPath);
+  } catch (err) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw err;
   }
 }
 

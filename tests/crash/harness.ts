@@ -100,9 +100,11 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
         }
       }
       // Temp files from a killed save are garbage, never the pack: count and clear them.
-      const temps = (await fs.readdir(dir)).filter((n) => n.endsWith('.tmp'));
-      report.leftoverTempFiles += temps.length;
-      for (const t of temps) await fs.unlink(path.join(dir, t));
+      for (const folder of [dir, path.join(dir, BACKUP_FOLDER)]) {
+        const temps = (await fs.readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.tmp'));
+        report.leftoverTempFiles += temps.length;
+        for (const t of temps) await fs.unlink(path.join(folder, t));
+      }
       if (onDiskVersion > lastConfirmed) {
         // The in-flight save landed: count it as confirmed so versions stay unique.
         report.saves++;
