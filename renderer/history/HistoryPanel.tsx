@@ -1,3 +1,4 @@
+import '../recovery/safety.css';
 import { useCallback, useEffect, useState } from 'react';
 import type { SnapshotInfo, SnapshotReason } from '../../shared/api/contract.js';
 import type { Pack } from '../../shared/pack/schema.js';
@@ -106,6 +107,18 @@ export function HistoryPanel(props: { doc: PackDocument; file: string; onClose: 
           <p>
             <strong>{preview.pack.frontSheet.title || 'Untitled briefing'}</strong>
           </p>
+          <dl className="preview-sheet">
+            <dt>Meeting</dt>
+            <dd>{[preview.pack.frontSheet.meeting.name, preview.pack.frontSheet.meeting.date].filter(Boolean).join(', ') || '—'}</dd>
+            <dt>Report of</dt>
+            <dd>{preview.pack.frontSheet.reportOf || '—'}</dd>
+            <dt>Lead cabinet member</dt>
+            <dd>{preview.pack.frontSheet.leadCabinetMember || '—'}</dd>
+            <dt>Status, version</dt>
+            <dd>
+              {preview.pack.frontSheet.status}, {preview.pack.frontSheet.version}
+            </dd>
+          </dl>
           {preview.pack.sections.map((section) => (
             <div key={section.id}>
               <h4>{section.title || 'Untitled section'}</h4>

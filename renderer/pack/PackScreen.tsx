@@ -82,9 +82,7 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
           )}
         </nav>
         <main className="pack-main" key={doc.replacedCount}>
-          <fieldset className="read-only-guard" disabled={doc.readOnly}>
-            <FrontSheetForm sheet={pack.frontSheet} onChange={(frontSheet) => doc.update((p) => ({ ...p, frontSheet }))} />
-          </fieldset>
+          <FrontSheetForm sheet={pack.frontSheet} readOnly={doc.readOnly} onChange={(frontSheet) => doc.update((p) => ({ ...p, frontSheet }))} />
         </main>
       </div>
       {confirmLeave && (

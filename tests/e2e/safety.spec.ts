@@ -1,0 +1,210 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures.js';
+import { makeTempDir, removeDir, startBrowserHost, type BrowserHost } from '../support/browserHost.js';
+
+/** SAFETY_SHOTS=<dir> saves screenshots of each state for a human look. */
+async function shot(page: Page, name: string): Promise<void> {
+  if (process.env.SAFETY_SHOTS) await page.screenshot({ path: path.join(process.env.SAFETY_SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Make a pack through the UI and land on its front sheet. */
+async function createPack(page: Page, host: BrowserHost, title: string): Promise<void> {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'New pack' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New briefing pack' });
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('heading', { name: 'Front sheet' })).toBeVisible();
+}
+
+async function setAuthor(host: BrowserHost, page: Page, name: string): Promise<void> {
+  const response = await page.request.post(`${host.origin}/api/updateSettings`, {
+    headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin },
+    data: { authorName: name },
+  });
+  expect(response.ok()).toBe(true);
+}
+
+// Until the Lexical section editor lands on main, the typing happens in a front-sheet field
+// ("Report of"); the journal carries the whole pack either way.
+test('kill the host while typing, restart, restore: text typed up to 2 s before the kill is back', async ({ page }) => {
+  const workspaceDir = await makeTempDir('ws');
+  const dataDir = await makeTempDir('data');
+  let host = await startBrowserHost({ workspaceDir, dataDir });
+  try {
+    await createPack(page, host, 'Crash while typing');
+    const field = page.getByLabel('Report of');
+    await field.click();
+    const typed: Array<{ at: number; value: string }> = [];
+    const words = 'the council will invest in green skills across Bootle Southport and Formby with new apprenticeships and a retrofit programme for older homes'.split(' ');
+    let killAt = 0;
+    const killer = (async () => {
+      await page.waitForTimeout(5_000);
+      killAt = Date.now();
+      await host.stop('SIGKILL');
+    })();
+    // Keep typing (no pause long enough for an autosave) until a while after the kill.
+    for (let i = 0; killAt === 0 || Date.now() < killAt + 1_000; i++) {
+      await field.pressSequentially(`${words[i % words.length]} `, { delay: 40 });
+      typed.push({ at: Date.now(), value: await field.inputValue() });
+      if (i > 400) break;
+    }
+    await killer;
+    const mustHave = typed.filter((t) => t.at <= killAt - 2_000).pop()?.value ?? '';
+    expect(mustHave.length).toBeGreaterThan(20);
+    const onDisk = JSON.parse(await fs.readFile(path.join(workspaceDir, 'Crash while typing.briefing'), 'utf8'));
+    expect(onDisk.frontSheet.reportOf.length).toBeLessThan(mustHave.length); // the file alone would lose words
+
+    host = await startBrowserHost({ workspaceDir, dataDir });
+    await page.goto(host.url);
+    const recovery = page.getByRole('region', { name: 'Recovered unsaved changes' });
+    await expect(recovery).toContainText('Crash while typing');
+    await shot(page, 'recovery-list');
+    await recovery.getByRole('button', { name: 'Restore unsaved changes to Crash while typing' }).click();
+    await expect(page.getByLabel('Report of')).not.toHaveValue('');
+    const restored = await page.getByLabel('Report of').inputValue();
+    expect(restored.startsWith(mustHave.trimEnd())).toBe(true);
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'unsaved');
+
+    // Saving writes it to the pack and clears the recovery entry.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+    const saved = JSON.parse(await fs.readFile(path.join(workspaceDir, 'Crash while typing.briefing'), 'utf8'));
+    expect(saved.frontSheet.reportOf).toBe(restored);
+    await page.getByRole('button', { name: '← Library' }).click();
+    await expect(page.getByRole('heading', { name: 'Your briefing packs' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Recovered unsaved changes' })).toHaveCount(0);
+  } finally {
+    await host.stop();
+    await removeDir(workspaceDir);
+    await removeDir(dataDir);
+  }
+});
+
+test('conflict: the file changes on disk while open; saving offers the choice and loses nothing', async ({ page, host }) => {
+  await createPack(page, host, 'Shared budget');
+  const file = path.join(host.workspaceDir, 'Shared budget.briefing');
+  await page.getByLabel('Report of').fill('Director of Place');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+
+  // Someone else (a sync client, another program) saves their version.
+  const theirs = JSON.parse(await fs.readFile(file, 'utf8'));
+  theirs.frontSheet.leadCabinetMember = 'Cllr Their Change';
+  await fs.writeFile(file, JSON.stringify(theirs, null, 2) + '\n');
+  await expect(page.getByTestId('disk-changed')).toBeVisible({ timeout: 15_000 });
+
+  await page.getByLabel('Report of').fill('Director of Place and Growth');
+  const dialog = page.getByRole('dialog', { name: 'This pack was changed by someone else' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Reload theirs' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Overwrite' })).toBeVisible();
+  await shot(page, 'conflict');
+  expect(JSON.parse(await fs.readFile(file, 'utf8')).frontSheet.leadCabinetMember).toBe('Cllr Their Change');
+
+  await dialog.getByRole('button', { name: 'Keep mine as a copy' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('pack')).toBe('Shared budget (my copy).briefing');
+  await expect(page.getByLabel('Report of')).toHaveValue('Director of Place and Growth');
+  const copy = JSON.parse(await fs.readFile(path.join(host.workspaceDir, 'Shared budget (my copy).briefing'), 'utf8'));
+  expect(copy.frontSheet.reportOf).toBe('Director of Place and Growth');
+  const original = JSON.parse(await fs.readFile(file, 'utf8'));
+  expect(original.frontSheet.leadCabinetMember).toBe('Cllr Their Change');
+  expect(original.frontSheet.reportOf).toBe('Director of Place');
+});
+
+test('lock: a second session sees who holds the pack and gets read-only or a copy', async ({ page, host, browser }) => {
+  await setAuthor(host, page, 'Alex Morgan');
+  await createPack(page, host, 'Locked pack');
+  await expect(page.getByTestId('lock-banner')).toHaveCount(0);
+  const lockFile = JSON.parse(await fs.readFile(path.join(host.workspaceDir, 'Locked pack.briefing.lock'), 'utf8'));
+  expect(lockFile).toMatchObject({ user: 'Alex Morgan', machine: os.hostname() });
+
+  const otherData = await makeTempDir('data2');
+  const other = await startBrowserHost({ workspaceDir: host.workspaceDir, dataDir: otherData });
+  const context = await browser.newContext();
+  const page2 = await context.newPage();
+  try {
+    await setAuthor(other, page2, 'Sam Lee');
+    await page2.goto(other.url);
+    await page2.getByRole('button', { name: 'Locked pack', exact: true }).click();
+    const banner = page2.getByTestId('lock-banner');
+    await expect(banner).toContainText(`Alex Morgan on ${os.hostname()}`);
+    await expect(banner).toContainText('Read-only');
+    await expect(page2.getByLabel('Report of')).toBeDisabled();
+    await shot(page2, 'lock');
+    // Open a copy: an editable pack of Sam's own.
+    await banner.getByRole('button', { name: 'Open a copy' }).click();
+    await expect(page2.getByLabel('Title')).toHaveValue('Copy of Locked pack');
+    await expect(page2.getByLabel('Report of')).toBeEnabled();
+
+    // Alex closes the pack: the lock is released.
+    await page.getByRole('button', { name: '← Library' }).click();
+    await expect.poll(() => fs.access(path.join(host.workspaceDir, 'Locked pack.briefing.lock')).then(() => 'there', () => 'gone')).toBe('gone');
+  } finally {
+    await context.close();
+    await other.stop();
+    await removeDir(otherData);
+  }
+});
+
+test('deleted while open: the user is told, keeps typing, and saving writes the file again', async ({ page, host }) => {
+  await createPack(page, host, 'Vanishing pack');
+  const file = path.join(host.workspaceDir, 'Vanishing pack.briefing');
+  await fs.unlink(file);
+  await expect(page.getByTestId('disk-deleted')).toBeVisible({ timeout: 15_000 });
+  await shot(page, 'deleted');
+  await page.getByLabel('Report of').fill('Still here');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  expect(JSON.parse(await fs.readFile(file, 'utf8')).frontSheet.reportOf).toBe('Still here');
+});
+
+test('a damaged pack offers its last good version as a new pack and leaves the damaged file untouched', async ({ page, host }) => {
+  await createPack(page, host, 'Fragile pack');
+  await page.getByLabel('Report of').fill('Good words');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await page.getByRole('button', { name: '← Library' }).click();
+  const file = path.join(host.workspaceDir, 'Fragile pack.briefing');
+  const text = await fs.readFile(file, 'utf8');
+  const damaged = text.slice(0, 200);
+  await fs.writeFile(file, damaged);
+
+  await page.goto(`${host.origin}/?pack=${encodeURIComponent('Fragile pack.briefing')}`);
+  await expect(page.getByRole('heading', { name: 'This pack could not be opened' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Earlier versions you can open' })).toBeVisible();
+  await shot(page, 'damaged');
+  await page.getByRole('button', { name: 'Open as a new pack' }).first().click();
+  await expect(page.getByLabel('Report of')).toHaveValue('Good words');
+  expect(await fs.readFile(file, 'utf8')).toBe(damaged);
+});
+
+test('history: explicit saves keep versions; preview and restore an older one, which can be undone', async ({ page, host }) => {
+  await createPack(page, host, 'Versioned pack');
+  await page.getByLabel('Report of').fill('First wording');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await page.getByLabel('Title').fill('Versioned pack, second');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+
+  await page.getByRole('button', { name: 'History' }).click();
+  const panel = page.getByRole('complementary', { name: 'Version history' });
+  await expect(panel.getByRole('listitem')).toHaveCount(2);
+  await panel.getByRole('button', { name: /^Preview/ }).nth(1).click();
+  await expect(panel.getByRole('region', { name: /Preview/ })).toContainText('Versioned pack');
+  await panel.getByRole('button', { name: 'Name this version…' }).click();
+  await page.getByRole('dialog', { name: 'Name this version' }).getByLabel('Name').fill('Before restore test');
+  await page.getByRole('dialog', { name: 'Name this version' }).getByRole('button', { name: 'Save name' }).click();
+  await expect(panel).toContainText('Before restore test');
+  await panel.getByRole('button', { name: /^Preview/ }).last().click();
+  await shot(page, 'history');
+  await panel.getByRole('button', { name: 'Restore this version' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Versioned pack');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await expect(panel).toContainText('Before restoring an older version');
+  const onDisk = JSON.parse(await fs.readFile(path.join(host.workspaceDir, 'Versioned pack.briefing'), 'utf8'));
+  expect(onDisk.frontSheet.title).toBe('Versioned pack');
+  expect(await fs.readdir(path.join(host.workspaceDir, '.history'))).toHaveLength(1);
+});
