@@ -86,6 +86,7 @@ export class PackStore {
 
   async list(): Promise<PackList> {
     const names = await this.packFileNames();
+    void this.sweepTempFiles();
     const entries = await mapLimit(names, 16, (name) => this.listEntry(name));
     for (const cached of this.listCache.keys()) if (!names.includes(cached)) this.listCache.delete(cached);
     return { workspaceDir: this.workspaceDir, entries: entries.filter((e): e is PackListEntry => e !== null) };
@@ -124,6 +125,34 @@ export class PackStore {
     }
     this.listCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, entry });
     return entry;
+  }
+
+  /**
+   * Remove temp files left by saves that were killed part-way (`.<name>.<random>.tmp`), once
+   * they are an hour old: by then no save on any machine can still be writing them.
+   */
+  async sweepTempFiles(maxAgeMs = 60 * 60 * 1000): Promise<number> {
+    let removed = 0;
+    for (const dir of [this.workspaceDir, path.join(this.workspaceDir, BACKUP_FOLDER)]) {
+      let names: string[];
+      try {
+        names = await fs.readdir(dir);
+      } catch {
+        continue;
+      }
+      for (const name of names.filter((n) => /\.[0-9a-f]{12}\.tmp$/.test(n))) {
+        try {
+          const stat = await fs.stat(path.join(dir, name));
+          if (this.now().getTime() - stat.mtimeMs > maxAgeMs) {
+            await fs.unlink(path.join(dir, name));
+            removed++;
+          }
+        } catch {
+          // gone already, or not ours to remove
+        }
+      }
+    }
+    return removed;
   }
 
   async open(file: string): Promise<OpenedPack> {

@@ -103,10 +103,7 @@ export function PackSafety(props: { doc: PackDocument; file: string; onSwitchFil
           )}
           {saveFailed && (
             <p className="error-banner" data-testid="save-rescue">
-              Your text is safe in this window and in the recovery journal.{' '}
-              <button type="button" onClick={() => void doc.saveNow('explicit')} disabled={busy}>
-                Retry
-              </button>{' '}
+              Your text is safe in this window and in the recovery journal. Use “Try again” above once the problem is fixed, or keep a copy elsewhere:{' '}
               <button type="button" onClick={() => void saveCopy()} disabled={busy}>
                 Save as a copy
               </button>{' '}

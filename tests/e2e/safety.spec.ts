@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.js';
 import { makeTempDir, removeDir, startBrowserHost, type BrowserHost } from '../support/browserHost.js';
@@ -207,4 +208,54 @@ test('history: explicit saves keep versions; preview and restore an older one, w
   const onDisk = JSON.parse(await fs.readFile(path.join(host.workspaceDir, 'Versioned pack.briefing'), 'utf8'));
   expect(onDisk.frontSheet.title).toBe('Versioned pack');
   expect(await fs.readdir(path.join(host.workspaceDir, '.history'))).toHaveLength(1);
+});
+
+function canMount(): boolean {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+  try {
+    execFileSync('mount', ['--bind', '/nonexistent-a', '/nonexistent-b'], { stdio: 'ignore' });
+    return true;
+  } catch (err) {
+    return (err as { status?: number }).status === 32;
+  }
+}
+
+// Root ignores chmod, so the read-only folder is a real read-only bind mount (Linux, root).
+test('read-only folder while editing: plain-English error, every word kept, Download a copy, Retry works once writable', async ({ page }) => {
+  test.skip(!canMount(), 'needs Linux and root to make a read-only bind mount (root ignores chmod)');
+  const source = await makeTempDir('ro-src');
+  const workspaceDir = await makeTempDir('ro-ws');
+  const dataDir = await makeTempDir('data');
+  execFileSync('mount', ['--bind', source, workspaceDir]);
+  const host = await startBrowserHost({ workspaceDir, dataDir });
+  try {
+    await createPack(page, host, 'Read only pack');
+    await page.getByLabel('Report of').fill('Saved before');
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+    execFileSync('mount', ['-o', 'remount,bind,ro', workspaceDir]);
+
+    await page.getByLabel('Report of').fill('Typed while the folder is read-only');
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'error');
+    await expect(page.getByTestId('save-status')).toContainText('you do not have permission');
+    await expect(page.getByLabel('Report of')).toHaveValue('Typed while the folder is read-only');
+    const rescue = page.getByTestId('save-rescue');
+    await shot(page, 'read-only');
+    const download = page.waitForEvent('download');
+    await rescue.getByRole('button', { name: 'Download a copy' }).click();
+    const saved = await (await download).path();
+    expect(JSON.parse(await fs.readFile(saved, 'utf8')).frontSheet.reportOf).toBe('Typed while the folder is read-only');
+    await rescue.getByRole('button', { name: 'Save as a copy' }).click();
+    await expect(page.getByText('The copy could not be saved either')).toBeVisible();
+
+    execFileSync('mount', ['-o', 'remount,bind,rw', workspaceDir]);
+    await page.getByTestId('save-status').getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+    expect(JSON.parse(await fs.readFile(path.join(source, 'Read only pack.briefing'), 'utf8')).frontSheet.reportOf).toBe('Typed while the folder is read-only');
+  } finally {
+    await host.stop();
+    execFileSync('umount', [workspaceDir]);
+    await removeDir(workspaceDir);
+    await removeDir(source);
+    await removeDir(dataDir);
+  }
 });

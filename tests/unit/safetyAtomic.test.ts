@@ -174,3 +174,19 @@ describe('read-only folder (injected EROFS/EACCES) and deleted file', () => {
     await expect(store.save('x.briefing', pack, null)).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/not responding/) });
   });
 });
+
+describe('leftover temp files from killed saves', () => {
+  it('are swept once an hour old; fresh ones (a save in progress elsewhere) and packs are left alone', async () => {
+    const dir = await tempDir('sweep');
+    const store = new PackStore({ workspaceDir: dir, trash: async () => undefined });
+    await store.create('Budget');
+    const old = path.join(dir, '.Budget.briefing.0123456789ab.tmp');
+    const fresh = path.join(dir, '.Budget.briefing.ba9876543210.tmp');
+    await realFs.writeFile(old, 'half a save');
+    await realFs.writeFile(fresh, 'a save in progress');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await realFs.utimes(old, twoHoursAgo, twoHoursAgo);
+    expect(await store.sweepTempFiles()).toBe(1);
+    expect((await realFs.readdir(dir)).sort()).toEqual(['.Budget.briefing.ba9876543210.tmp', 'Budget.briefing']);
+  });
+});
