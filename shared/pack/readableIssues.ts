@@ -30,9 +30,13 @@ const LABELS: Record<string, string> = {
 };
 
 export function describePath(path: ReadonlyArray<PropertyKey>): string {
-  return path
-    .map((part) => (typeof part === 'number' ? `#${part + 1}` : (LABELS[String(part)] ?? String(part))))
-    .join(' › ');
+  const parts: string[] = [];
+  for (const part of path) {
+    // An index names the item of the list before it: "Section 2", not "Section › #2".
+    if (typeof part === 'number' && parts.length) parts[parts.length - 1] += ` ${part + 1}`;
+    else parts.push(typeof part === 'number' ? `Item ${part + 1}` : (LABELS[String(part)] ?? String(part)));
+  }
+  return parts.join(' › ');
 }
 
 /** The first few issues of a zod error as one plain-English sentence list. */

@@ -27,26 +27,34 @@ const nodeSchema: z.ZodType<SerializedNodeJson> = z.lazy(() =>
   }),
 );
 
+const stateShape = z.object({
+  root: z.looseObject({ type: z.literal('root'), children: z.array(z.unknown()) }),
+});
+
+/**
+ * Validates a stored editor state and passes the ORIGINAL object through (z.unknown plus
+ * checks), so key order inside Lexical's JSON is kept and a pack saves byte for byte as read.
+ */
 export const serializedEditorStateSchema = z
-  .object({
-    root: z.looseObject({
-      type: z.literal('root'),
-      children: z.array(z.unknown()),
-    }),
-  })
-  .superRefine((state, ctx) => {
+  .unknown()
+  .superRefine((value, ctx) => {
+    const shape = stateShape.safeParse(value);
+    if (!shape.success) {
+      for (const issue of shape.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as (string | number)[] });
+      return;
+    }
     // Check depth before the recursive schema so a deeply nested file fails fast and safely.
-    const depth = maxDepth(state.root, MAX_NODE_DEPTH + 1);
-    if (depth > MAX_NODE_DEPTH) {
+    if (maxDepth(shape.data.root, MAX_NODE_DEPTH + 1) > MAX_NODE_DEPTH) {
       ctx.addIssue({ code: 'custom', message: `content is nested more than ${MAX_NODE_DEPTH} levels deep` });
       return;
     }
-    const parsed = z.array(nodeSchema).safeParse(state.root.children);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      ctx.addIssue({ code: 'custom', message: `content node is malformed (${first?.message ?? 'unknown'})`, path: ['root', 'children', ...(first?.path ?? [])] as (string | number)[] });
+    const nodes = z.array(nodeSchema).safeParse(shape.data.root.children);
+    if (!nodes.success) {
+      const first = nodes.error.issues[0];
+      ctx.addIssue({ code: 'custom', message: `content node is malformed (${first?.message ?? 'unknown'})`, path: ['root', 'children', ...((first?.path ?? []) as (string | number)[])] });
     }
-  }) as unknown as z.ZodType<SerializedEditorStateJson>;
+  })
+  .transform((value) => value as SerializedEditorStateJson);
 
 /** Iterative depth measurement: never recurses, so it is safe on any input. */
 export function maxDepth(node: unknown, stopAt: number): number {
