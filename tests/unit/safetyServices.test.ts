@@ -266,3 +266,20 @@ describe('damaged files', () => {
     await expect(services.recoverDamagedPack({ file: opened.file, source: { kind: 'backup' }, moveDamagedAside: true })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 });
+
+describe('loader regressions found by the fuzz test', () => {
+  it('a deeply nested "format" value gives a typed error, not a stack overflow', async () => {
+    const { parsePackText } = await import('../../shared/pack/parse.js');
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    for (const text of [`{"format":${deep},"formatVersion":1}`, `{"format":{"a":${deep}}}`]) {
+      let caught: unknown;
+      try {
+        parsePackText(text, { label: 'x.briefing' });
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught).toBeInstanceOf(HostError);
+      expect((caught as HostError).code).toBe('INVALID_FILE');
+    }
+  });
+});
