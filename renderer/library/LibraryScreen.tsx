@@ -172,6 +172,7 @@ function PackRow(props: { entry: PackListEntry; onOpen: (file: string) => void; 
         <td colSpan={4} />
         <td>{formatDateTime(entry.modifiedAt)}</td>
         <td className="row-actions">
+          {entry.error.code === 'INVALID_FILE' && <button type="button" onClick={() => props.onOpen(entry.file)} aria-label={`Recover ${entry.file}`}>Recover…</button>}
           <button type="button" onClick={() => props.onDelete(entry.file)} aria-label={`Delete ${entry.file}`}>
             Delete
           </button>

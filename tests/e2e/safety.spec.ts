@@ -85,6 +85,31 @@ test('kill the host while typing, restart, restore: text typed up to 2 s before 
   }
 });
 
+test('opening a pack that has recovered changes asks first: Restore brings them back, marked unsaved', async ({ page, host }) => {
+  await createPack(page, host, 'Asked pack');
+  await page.getByRole('button', { name: '← Library' }).click();
+  // What a crashed editor left behind: a journal entry written through the real host API.
+  const opened = await (await page.request.post(`${host.origin}/api/openPack`, { headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin }, data: { file: 'Asked pack.briefing' } })).json();
+  const pack = { ...opened.result.pack, frontSheet: { ...opened.result.pack.frontSheet, reportOf: 'Words from before the crash' } };
+  const journaled = await page.request.post(`${host.origin}/api/journalPack`, {
+    headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin },
+    data: { file: 'Asked pack.briefing', pack, baseRevision: opened.result.revision, session: 'crashed-editor', seq: 7 },
+  });
+  expect(journaled.ok()).toBe(true);
+  await page.reload();
+  await page.getByRole('button', { name: 'Asked pack', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Unsaved changes were recovered' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByLabel('Report of')).toHaveValue('Words from before the crash');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'unsaved');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await page.getByRole('button', { name: '← Library' }).click();
+  await expect(page.getByRole('heading', { name: 'Your briefing packs' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Recovered unsaved changes' })).toHaveCount(0);
+});
+
 test('conflict: the file changes on disk while open; saving offers the choice and loses nothing', async ({ page, host }) => {
   await createPack(page, host, 'Shared budget');
   const file = path.join(host.workspaceDir, 'Shared budget.briefing');
@@ -172,7 +197,8 @@ test('a damaged pack offers its last good version as a new pack and leaves the d
   const damaged = text.slice(0, 200);
   await fs.writeFile(file, damaged);
 
-  await page.goto(`${host.origin}/?pack=${encodeURIComponent('Fragile pack.briefing')}`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Recover Fragile pack.briefing' }).click();
   await expect(page.getByRole('heading', { name: 'This pack could not be opened' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Earlier versions you can open' })).toBeVisible();
   await shot(page, 'damaged');
