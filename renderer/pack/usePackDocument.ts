@@ -300,9 +300,11 @@ export function usePackDocument(file: string) {
     if (!pack) return;
     const check = async () => {
       if (inFlight.current) return;
+      const expected = revisionRef.current;
       try {
         const now = await host.packRevision({ file });
-        if (inFlight.current) return;
+        // A save of ours that started or finished meanwhile makes this answer out of date.
+        if (inFlight.current || revisionRef.current !== expected) return;
         if (!now.exists) setDiskState('deleted');
         else if (now.revision !== revisionRef.current) {
           // A read-only viewer simply follows the holder's saves.
