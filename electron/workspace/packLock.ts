@@ -132,7 +132,9 @@ export class PackLocks {
       const crashedHere = existing !== 'damaged' && holder.stale && existing.machine === this.options.machine && !(this.options.isProcessAlive ?? processIsAlive)(existing.pid);
       if ((takeOver && holder.stale) || crashedHere) {
         await this.writeMine(file, me);
-        return { status: 'acquired', tookOverFrom: holder };
+        // Our own earlier session that crashed is not worth a notice; anyone else's is.
+        const wasMe = existing !== 'damaged' && existing.user === me.user && existing.machine === me.machine;
+        return wasMe ? { status: 'acquired' } : { status: 'acquired', tookOverFrom: holder };
       }
       if (takeOver) throw new HostError('CONFLICT', `${holder.user} on ${holder.machine} is still editing "${file}", so their lock cannot be taken over.`);
       return { status: 'held', holder };

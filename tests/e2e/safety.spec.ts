@@ -175,6 +175,25 @@ test('lock: a second session sees who holds the pack and gets read-only or a cop
   }
 });
 
+test('a stale lock left by someone on another computer can be taken over', async ({ page, host }) => {
+  await createPack(page, host, 'Abandoned pack');
+  await page.getByRole('button', { name: '← Library' }).click();
+  const lockPath = path.join(host.workspaceDir, 'Abandoned pack.briefing.lock');
+  await expect.poll(() => fs.access(lockPath).then(() => 'there', () => 'gone')).toBe('gone');
+  const twoHoursAgo = new Date(Date.now() - 2 * 3600_000).toISOString();
+  await fs.writeFile(lockPath, JSON.stringify({ app: 'briefing-studio', user: 'Sam Lee', machine: 'TOWN-HALL-PC', pid: 4242, session: 'gone', time: twoHoursAgo }));
+  await page.getByRole('button', { name: 'Abandoned pack', exact: true }).click();
+  const banner = page.getByTestId('lock-banner');
+  await expect(banner).toContainText('Sam Lee on TOWN-HALL-PC');
+  await expect(banner).toContainText('Their lock looks abandoned');
+  await expect(page.getByLabel('Report of')).toBeDisabled();
+  await banner.getByRole('button', { name: 'Take over editing' }).click();
+  await expect(page.getByText('You took over editing from Sam Lee on TOWN-HALL-PC')).toBeVisible();
+  await page.getByLabel('Report of').fill('Mine now');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  expect(JSON.parse(await fs.readFile(lockPath, 'utf8')).user).not.toBe('Sam Lee');
+});
+
 test('deleted while open: the user is told, keeps typing, and saving writes the file again', async ({ page, host }) => {
   await createPack(page, host, 'Vanishing pack');
   const file = path.join(host.workspaceDir, 'Vanishing pack.briefing');

@@ -151,7 +151,9 @@ describe('locks', () => {
     const crashed = new PackLocks({ workspaceDir: dir, session: 'dead', user: async () => 'Alex', machine: 'PC-1', pid: 999_999_999, now: () => now });
     await crashed.acquire('p.briefing');
     const restarted = new PackLocks({ workspaceDir: dir, session: 'new', user: async () => 'Alex', machine: 'PC-1', now: () => now, isProcessAlive: () => false });
-    expect(await restarted.acquire('p.briefing')).toMatchObject({ status: 'acquired', tookOverFrom: { user: 'Alex', stale: true } });
+    expect(await restarted.acquire('p.briefing')).toEqual({ status: 'acquired' }); // our own crashed session: no notice
+    const colleague = new PackLocks({ workspaceDir: dir, session: 'colleague', user: async () => 'Jo', machine: 'PC-1', now: () => now, isProcessAlive: () => false });
+    expect(await colleague.acquire('p.briefing')).toMatchObject({ status: 'acquired', tookOverFrom: { user: 'Alex', stale: true } });
 
     const remote = new PackLocks({ workspaceDir: dir, session: 'remote', user: async () => 'Sam', machine: 'PC-9', now: () => now });
     await remote.acquire('q.briefing');
