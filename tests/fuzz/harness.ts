@@ -17,6 +17,8 @@ export interface FuzzReport {
   loaded: number;
   byKind: Record<string, number>;
   templateLoader: string;
+  /** fast-check seed of the first batch (batch i uses seed + i * 250): reruns reproduce it. */
+  seed: number;
   failures: string[];
 }
 
@@ -67,12 +69,12 @@ export async function runFuzz(options: { inputs: number; seed?: number; log?: (l
   const loader = await templateLoader();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'briefing-fuzz-'));
   const store = new PackStore({ workspaceDir: dir, trash: async () => undefined });
-  const report: FuzzReport = { test: 'fuzz', inputs: 0, crashes: 0, files_changed: 0, loaded: 0, byKind: {}, templateLoader: loader.name, failures: [] };
+  const seed = options.seed ?? 20261129;
+  const report: FuzzReport = { test: 'fuzz', inputs: 0, crashes: 0, files_changed: 0, loaded: 0, byKind: {}, templateLoader: loader.name, seed, failures: [] };
   const arbitrary = fc.oneof(
     mutated(validPackText).map((input) => ({ ...input, target: 'pack' as const })),
     mutated(validTemplateText).map((input) => ({ ...input, target: 'template' as const })),
   );
-  const seed = options.seed ?? 20261129;
   const batch = 250;
   try {
     for (let done = 0; done < options.inputs; done += batch) {
