@@ -17,6 +17,8 @@ export interface FuzzReport {
   loaded: number;
   byKind: Record<string, number>;
   templateLoader: string;
+  /** Built-in template files used as extra seeds. */
+  templateSeeds: number;
   /** fast-check seed of the first batch (batch i uses seed + i * 250): reruns reproduce it. */
   seed: number;
   failures: string[];
@@ -46,6 +48,16 @@ async function templateLoader(): Promise<{ name: string; load: TemplateLoader }>
   };
 }
 
+async function builtInTemplateTexts(): Promise<string[]> {
+  const dir = path.resolve('resources/templates');
+  try {
+    const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.briefing-template'));
+    return await Promise.all(names.map((n) => fs.readFile(path.join(dir, n), 'utf8')));
+  } catch {
+    return [];
+  }
+}
+
 function sha(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -70,10 +82,14 @@ export async function runFuzz(options: { inputs: number; seed?: number; log?: (l
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'briefing-fuzz-'));
   const store = new PackStore({ workspaceDir: dir, trash: async () => undefined });
   const seed = options.seed ?? 20261129;
-  const report: FuzzReport = { test: 'fuzz', inputs: 0, crashes: 0, files_changed: 0, loaded: 0, byKind: {}, templateLoader: loader.name, seed, failures: [] };
+  const report: FuzzReport = { test: 'fuzz', inputs: 0, crashes: 0, files_changed: 0, loaded: 0, byKind: {}, templateLoader: loader.name, templateSeeds: 0, seed, failures: [] };
+  // Seeds: generated template-shaped files, plus the built-in templates once issue 4 ships them.
+  const builtIns = await builtInTemplateTexts();
+  const templateSeeds = builtIns.length ? fc.oneof(validTemplateText, fc.constantFrom(...builtIns)) : validTemplateText;
+  report.templateSeeds = builtIns.length;
   const arbitrary = fc.oneof(
     mutated(validPackText).map((input) => ({ ...input, target: 'pack' as const })),
-    mutated(validTemplateText).map((input) => ({ ...input, target: 'template' as const })),
+    mutated(templateSeeds).map((input) => ({ ...input, target: 'template' as const })),
   );
   const batch = 250;
   try {

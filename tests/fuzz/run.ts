@@ -12,7 +12,7 @@ function flag(name: string, fallback: number): number {
 
 const started = Date.now();
 const report = await runFuzz({ inputs: flag('inputs', 10_000), seed: flag('seed', 20261129), log: (line) => console.log(line) });
-console.log(`seed: ${report.seed}; template loader: ${report.templateLoader}`);
+console.log(`seed: ${report.seed}; template loader: ${report.templateLoader}; built-in template seeds: ${report.templateSeeds}`);
 console.log(`by kind: ${JSON.stringify(report.byKind)}`);
 console.log(`loaded without error: ${report.loaded}; ${Math.round((Date.now() - started) / 1000)} s`);
 for (const failure of report.failures) console.log(`FAILURE ${failure}`);
