@@ -155,6 +155,26 @@ export class PackStore {
     return removed;
   }
 
+  /**
+   * A failed write, in words. ENOENT while saving means the folder itself has gone (a
+   * network drive disconnected, a USB stick pulled), which deserves its own message.
+   */
+  private async saveError(err: unknown, file: string): Promise<HostError> {
+    if ((err as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
+      const folderThere = await fs.stat(this.workspaceDir).then(
+        (s) => s.isDirectory(),
+        () => false,
+      );
+      if (!folderThere) {
+        return new HostError(
+          'UNAVAILABLE',
+          `Saving "${file}": the folder ${this.workspaceDir} is not available any more. If it is on a network or removable drive, reconnect it and try again. Your text is still here.`,
+        );
+      }
+    }
+    return fromNodeError(err, `Saving "${file}"`);
+  }
+
   async open(file: string): Promise<OpenedPack> {
     const full = this.pathOf(file);
     let text: string;
@@ -185,7 +205,7 @@ export class PackStore {
       try {
         await writeFileAtomic(this.pathOf(file), text, { fs: this.options.fs });
       } catch (err) {
-        throw fromNodeError(err, `Saving "${file}"`);
+        throw await this.saveError(err, file);
       }
     });
     return { file, pack, revision: revisionOf(text) };
@@ -209,7 +229,7 @@ export class PackStore {
       try {
         await writeFileAtomic(full, text, { backupPath: this.backupPathOf(file), fs: this.options.fs });
       } catch (err) {
-        throw fromNodeError(err, `Saving "${file}"`);
+        throw await this.saveError(err, file);
       }
       return { file, revision: revisionOf(text), savedAt };
     });

@@ -205,6 +205,33 @@ test('deleted while open: the user is told, keeps typing, and saving writes the 
   expect(JSON.parse(await fs.readFile(file, 'utf8')).frontSheet.reportOf).toBe('Still here');
 });
 
+test('network folder gone while open: plain-English error, words kept, Try again works once it is back', async ({ page }) => {
+  const parent = await makeTempDir('net');
+  const workspaceDir = path.join(parent, 'Shared drive');
+  await fs.mkdir(workspaceDir);
+  const dataDir = await makeTempDir('data');
+  const host = await startBrowserHost({ workspaceDir, dataDir });
+  try {
+    await createPack(page, host, 'Network pack');
+    await page.getByLabel('Report of').fill('Saved while connected');
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+    await fs.rename(workspaceDir, path.join(parent, 'disconnected'));
+    await page.getByLabel('Report of').fill('Typed while the drive was gone');
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'error');
+    await expect(page.getByTestId('save-status')).toContainText('is not available any more');
+    await expect(page.getByTestId('save-rescue')).toBeVisible();
+    await expect(page.getByLabel('Report of')).toHaveValue('Typed while the drive was gone');
+    await fs.rename(path.join(parent, 'disconnected'), workspaceDir);
+    await page.getByTestId('save-status').getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+    expect(JSON.parse(await fs.readFile(path.join(workspaceDir, 'Network pack.briefing'), 'utf8')).frontSheet.reportOf).toBe('Typed while the drive was gone');
+  } finally {
+    await host.stop();
+    await removeDir(parent);
+    await removeDir(dataDir);
+  }
+});
+
 test('a damaged pack offers its last good version as a new pack and leaves the damaged file untouched', async ({ page, host }) => {
   await createPack(page, host, 'Fragile pack');
   await page.getByLabel('Report of').fill('Good words');

@@ -190,3 +190,22 @@ describe('leftover temp files from killed saves', () => {
     expect((await realFs.readdir(dir)).sort()).toEqual(['.Budget.briefing.ba9876543210.tmp', 'Budget.briefing']);
   });
 });
+
+describe('network folder gone', () => {
+  it('the workspace folder disappears while a pack is open: UNAVAILABLE with a reconnect hint; saving works again when it is back', async () => {
+    const parent = await tempDir('netgone');
+    const dir = path.join(parent, 'Shared drive');
+    await realFs.mkdir(dir);
+    const store = new PackStore({ workspaceDir: dir, trash: async () => undefined });
+    const created = await store.create('Budget');
+    await realFs.rename(dir, path.join(parent, 'unplugged'));
+    const pack = { ...created.pack, frontSheet: { ...created.pack.frontSheet, reportOf: 'Words typed offline' } };
+    const error = await store.save(created.file, pack, created.revision).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect((error as HostError).code).toBe('UNAVAILABLE');
+    expect((error as HostError).message).toMatch(/not available any more.*reconnect/);
+    await realFs.rename(path.join(parent, 'unplugged'), dir);
+    await store.save(created.file, pack, created.revision);
+    expect((await store.open(created.file)).pack.frontSheet.reportOf).toBe('Words typed offline');
+  });
+});
