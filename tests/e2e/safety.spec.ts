@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.js';
 import { makeTempDir, removeDir, startBrowserHost, type BrowserHost } from '../support/browserHost.js';
+import { canMountHere } from '../support/mountProbe.js';
 
 /** SAFETY_SHOTS=<dir> saves screenshots of each state for a human look. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -282,19 +283,9 @@ test('history: explicit saves keep versions; preview and restore an older one, w
   expect(await fs.readdir(path.join(host.workspaceDir, '.history'))).toHaveLength(1);
 });
 
-function canMount(): boolean {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  try {
-    execFileSync('mount', ['--bind', '/nonexistent-a', '/nonexistent-b'], { stdio: 'ignore' });
-    return true;
-  } catch (err) {
-    return (err as { status?: number }).status === 32;
-  }
-}
-
 // Root ignores chmod, so the read-only folder is a real read-only bind mount (Linux, root).
 test('read-only folder while editing: plain-English error, every word kept, Download a copy, Retry works once writable', async ({ page }) => {
-  test.skip(!canMount(), 'needs Linux and root to make a read-only bind mount (root ignores chmod)');
+  test.skip(!canMountHere(), 'needs Linux and root to make a read-only bind mount (root ignores chmod)');
   const source = await makeTempDir('ro-src');
   const workspaceDir = await makeTempDir('ro-ws');
   const dataDir = await makeTempDir('data');

@@ -7,6 +7,7 @@ import { PackStore } from '../../electron/workspace/packStore.js';
 import { HostError } from '../../shared/api/errors.js';
 import { newPack } from '../../shared/pack/defaults.js';
 import { tempDir } from './safetySupport.js';
+import { canMountHere } from '../support/mountProbe.js';
 
 function errno(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: injected`), { code });
@@ -92,21 +93,11 @@ describe('disk full', () => {
     expect((await realFs.readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
-  const canMount = process.platform === 'linux' && process.getuid?.() === 0 && tryMount();
+  const canMount = canMountHere();
   const mounts: string[] = [];
   afterAll(() => {
     for (const m of mounts) execFileSync('umount', [m]);
   });
-
-  function tryMount(): boolean {
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', '/nonexistent-probe'], { stdio: 'ignore' });
-      return true;
-    } catch (err) {
-      // "mount point does not exist" means mounting itself is permitted here.
-      return /exit code 32|status 32/.test(String(err)) || (err as { status?: number }).status === 32;
-    }
-  }
 
   it.skipIf(!canMount)('a real tiny tmpfs fills up: DISK_FULL, previous version intact (skipped where tmpfs cannot be mounted: needs Linux and root)', async () => {
     const dir = await tempDir('tmpfs');
