@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parsePackText } from '../shared/pack/parse.js';
 import { fromNodeError } from '../shared/api/errors.js';
+import { describeTemplateText, isTemplatePath } from './templates/validateTemplateFile.js';
 
 /**
  * The `briefing` command line. Each command returns an exit code; output is plain English,
@@ -10,7 +11,8 @@ import { fromNodeError } from '../shared/api/errors.js';
 const USAGE = `Usage: briefing <command> [options]
 
 Commands:
-  validate <file…>    Check briefing packs (.briefing); prints OK or the problem for each.
+  validate <file…>    Check briefing packs (.briefing) and templates (.briefing-template);
+                      prints OK or the problem for each.
   help                Show this help.
 `;
 
@@ -31,6 +33,10 @@ export async function validateFiles(files: string[], io: CliIo): Promise<number>
     const label = path.basename(file);
     try {
       const text = await fs.readFile(file, 'utf8');
+      if (isTemplatePath(file)) {
+        io.out(`OK    ${file}  (${describeTemplateText(text, label)})`);
+        continue;
+      }
       const pack = parsePackText(text, { label });
       io.out(`OK    ${file}  (${pack.frontSheet.title || 'untitled'}, ${pack.sections.length} section${pack.sections.length === 1 ? '' : 's'})`);
     } catch (err) {

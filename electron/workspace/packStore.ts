@@ -118,6 +118,8 @@ export class PackStore {
         classification: sheet.classification,
         sectionCount: pack.sections.length,
         updatedAt: pack.updatedAt,
+        gamechangerIds: [...new Set(pack.sections.flatMap((s) => (s.gamechangerId ? [s.gamechangerId] : [])))],
+        keyDecision: sheet.keyDecision.isKeyDecision,
       };
     } catch (err) {
       const error = fromNodeError(err, file);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PackList, PackListEntry } from '../../shared/api/contract.js';
 import { STATUS_LABELS } from '../../shared/pack/schema.js';
 import { host } from '../host/hostClient.js';
@@ -7,24 +7,40 @@ import { formatDateTime, formatMeetingDate } from '../common/format.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
 import { PromptDialog } from '../common/PromptDialog.js';
 import { RecoveryList } from '../recovery/RecoveryList.js';
+import { SearchBox } from './SearchBox.js';
+import { LibraryFilterBar, StatusCounts } from './LibraryFilters.js';
+import { SearchResults } from './SearchResults.js';
+import { NO_FILTERS, filterAndSort, filterHits, hasFilters, statusCounts } from './filters.js';
+import { useLibrarySearch } from './useLibrarySearch.js';
+import { useLibraryView } from './useLibraryView.js';
+import { SettingsNotice } from '../settings/SettingsNotice.js';
+import { TemplateGallery } from '../templates/TemplateGallery.js';
 
 type PendingAction =
   | { kind: 'new' }
   | { kind: 'rename'; file: string; title: string }
   | { kind: 'delete'; file: string; title: string };
 
-/** The library: every pack in the workspace, newest first, with the actions on each. */
-export function LibraryScreen(props: { onOpen: (file: string) => void }) {
+/**
+ * The library: every pack in the workspace with the actions on each; full-text search,
+ * filters, sort and a count per status. Ctrl/Cmd+F focuses the search box.
+ */
+export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string) => void; onSettings?: () => void }) {
   const [list, setList] = useState<PackList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingAction | null>(null);
+  const [listVersion, setListVersion] = useState(0);
+  const view = useLibraryView();
+  const search = useLibrarySearch(view.query, listVersion);
+  const searchInput = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
     try {
       const result = await host.listPacks({});
       result.entries.sort((a, b) => sortTime(b).localeCompare(sortTime(a)));
       setList(result);
+      setListVersion((n) => n + 1);
       setError(null);
     } catch (err) {
       setError(messageOf(err));
@@ -37,6 +53,19 @@ export function LibraryScreen(props: { onOpen: (file: string) => void }) {
     window.addEventListener('focus', onFocus);
     return () => window.removeEventListener('focus', onFocus);
   }, [refresh]);
+
+  // Ctrl/Cmd+F searches the packs rather than the page (the library has no other find).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        searchInput.current?.focus();
+        searchInput.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   async function run(action: () => Promise<string | void>) {
     setPending(null);
@@ -51,6 +80,11 @@ export function LibraryScreen(props: { onOpen: (file: string) => void }) {
   }
 
   const packs = list?.entries ?? [];
+  const searching = view.query.trim() !== '';
+  const hitFiles = useMemo(() => (search.results ? new Set(search.results.hits.map((h) => h.file)) : undefined), [search.results]);
+  const counts = useMemo(() => statusCounts(packs, view.filters, searching ? hitFiles : undefined), [packs, view.filters, searching, hitFiles]);
+  const rows = useMemo(() => filterAndSort(packs, view.filters, view.sort), [packs, view.filters, view.sort]);
+  const hits = useMemo(() => (search.results ? filterHits(search.results.hits, packs, view.filters, view.sort) : []), [search.results, packs, view.filters, view.sort]);
   return (
     <div className="screen">
       <header className="app-header">
@@ -59,6 +93,11 @@ export function LibraryScreen(props: { onOpen: (file: string) => void }) {
           <button type="button" className="primary" onClick={() => setPending({ kind: 'new' })}>
             New pack
           </button>
+          {props.onSettings && (
+            <button type="button" onClick={props.onSettings}>
+              Settings
+            </button>
+          )}
         </div>
       </header>
       <main className="library" aria-labelledby="library-heading">
@@ -75,6 +114,7 @@ export function LibraryScreen(props: { onOpen: (file: string) => void }) {
           </p>
         )}
         <RecoveryList onOpen={props.onOpen} />
+        <SettingsNotice onOpenSettings={props.onSettings} />
         {list === null && !error && <p className="muted">Loading your packs…</p>}
         {list !== null && packs.length === 0 && (
           <div className="empty">
@@ -85,8 +125,31 @@ export function LibraryScreen(props: { onOpen: (file: string) => void }) {
           </div>
         )}
         {packs.length > 0 && (
+          <div className="library-tools">
+            <SearchBox ref={searchInput} value={view.query} onChange={view.setQuery} busy={search.searching} />
+            <StatusCounts counts={counts} value={view.filters.status} onChange={(status) => view.setFilters({ ...view.filters, status })} />
+            <LibraryFilterBar filters={view.filters} sort={view.sort} searching={searching} onFilters={view.setFilters} onSort={view.setSort} />
+          </div>
+        )}
+        {searching && search.error && (
+          <p role="alert" className="error-banner">
+            {search.error}
+          </p>
+        )}
+        {searching && search.results && <SearchResults query={search.results.query} hits={hits} total={search.results.hits.length} onOpen={props.onOpen} />}
+        {!searching && packs.length > 0 && rows.length === 0 && (
+          <p className="empty">
+            No packs match these filters.{' '}
+            {hasFilters(view.filters) && (
+              <button type="button" className="link-button" onClick={() => view.setFilters(NO_FILTERS)}>
+                Clear filters
+              </button>
+            )}
+          </p>
+        )}
+        {!searching && rows.length > 0 && (
           <table className="pack-table">
-            <caption className="visually-hidden">Briefing packs, most recently edited first</caption>
+            <caption className="visually-hidden">Briefing packs, sorted by {SORT_CAPTIONS[view.sort]}</caption>
             <thead>
               <tr>
                 <th scope="col">Title</th>
@@ -101,7 +164,7 @@ export function LibraryScreen(props: { onOpen: (file: string) => void }) {
               </tr>
             </thead>
             <tbody>
-              {packs.map((entry) => (
+              {rows.map((entry) => (
                 <PackRow
                   key={entry.file}
                   entry={entry}
@@ -115,22 +178,7 @@ export function LibraryScreen(props: { onOpen: (file: string) => void }) {
           </table>
         )}
       </main>
-      {pending?.kind === 'new' && (
-        <PromptDialog
-          title="New briefing pack"
-          label="Title"
-          initial="Untitled briefing"
-          confirmLabel="Create"
-          onCancel={() => setPending(null)}
-          onConfirm={(title) => {
-            setPending(null);
-            host.createPack({ title }).then(
-              (created) => props.onOpen(created.file),
-              (err: unknown) => setError(messageOf(err)),
-            );
-          }}
-        />
-      )}
+      {pending?.kind === 'new' && <TemplateGallery onCancel={() => setPending(null)} onCreated={props.onOpen} />}
       {pending?.kind === 'rename' && (
         <PromptDialog
           title="Rename pack"
@@ -154,6 +202,8 @@ export function LibraryScreen(props: { onOpen: (file: string) => void }) {
     </div>
   );
 }
+
+const SORT_CAPTIONS = { relevance: 'best match', edited: 'last edited, newest first', meeting: 'meeting date, latest first', title: 'title' } as const;
 
 function sortTime(entry: PackListEntry): string {
   return entry.kind === 'pack' ? entry.updatedAt : entry.modifiedAt;

@@ -6,11 +6,44 @@ import { FrontSheetForm } from './FrontSheetForm.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
 import { PackSafety } from '../recovery/PackSafety.js';
 import { DamagedPackRecovery } from '../recovery/DamagedPack.js';
+import { changeStatus, isReadOnlyStatus } from '../../shared/pack/status.js';
+import type { FrontSheet, PackStatus } from '../../shared/pack/schema.js';
+import { messageOf } from '../common/messageOf.js';
+import { StatusControl } from '../library/StatusControl.js';
+import { useAuthor } from '../library/useAuthor.js';
+import { jumpToSection } from '../library/sectionJump.js';
+import { SaveAsTemplateButton } from '../templates/SaveAsTemplateDialog.js';
 
 /** One pack: its front sheet and sections, saved automatically. */
-export function PackScreen(props: { file: string; onBack: () => void; onRenamed: (file: string) => void }) {
+export function PackScreen(props: { file: string; section?: string; onBack: () => void; onRenamed: (file: string) => void }) {
   const doc = usePackDocument(props.file);
   const [confirmLeave, setConfirmLeave] = useState(false);
+  const author = useAuthor();
+  const [statusError, setStatusError] = useState<string | null>(null);
+  /** Approved packs are read-only until set back to draft; everything editable honours this. */
+  const readOnly = doc.pack ? isReadOnlyStatus(doc.pack.frontSheet.status) : false;
+
+  /** Status changes go through the status path so each is recorded with who and when. */
+  function setStatus(to: PackStatus) {
+    try {
+      doc.update((p) => changeStatus(p, to, author));
+      setStatusError(null);
+      void doc.saveNow();
+    } catch (err) {
+      setStatusError(messageOf(err));
+    }
+  }
+  function changeFrontSheet(frontSheet: FrontSheet) {
+    const current = doc.pack?.frontSheet.status;
+    if (current && frontSheet.status !== current) setStatus(frontSheet.status);
+    else doc.update((p) => ({ ...p, frontSheet }));
+  }
+
+  // Opened from a search result: go to the section that matched, once the pack is showing.
+  const loaded = doc.pack !== null;
+  useEffect(() => {
+    if (loaded && props.section) void jumpToSection(props.section);
+  }, [loaded, props.section]);
 
   async function leave() {
     if (await doc.saveNow()) props.onBack();
@@ -57,6 +90,7 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
         </button>
         <h1 className="pack-heading">{pack.frontSheet.title || 'Untitled briefing'}</h1>
         <SaveStatus state={doc.saveState} onRetry={() => void doc.saveNow()} />
+        <SaveAsTemplateButton pack={pack} />
         <button type="button" className="primary" onClick={() => void doc.saveNow('explicit')} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S">
           Save
         </button>
@@ -72,7 +106,7 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
               {pack.sections.map((section) => {
                 const gamechanger = findGamechanger(section.gamechangerId);
                 return (
-                  <li key={section.id}>
+                  <li key={section.id} data-outline-section={section.id}>
                     <span>{section.title || 'Untitled section'}</span>
                     {gamechanger && <span className="badge badge-gamechanger">{gamechanger.shortName}</span>}
                   </li>
@@ -82,7 +116,13 @@ export function PackScreen(props: { file: string; onBack: () => void; onRenamed:
           )}
         </nav>
         <main className="pack-main" key={doc.replacedCount}>
-          <FrontSheetForm sheet={pack.frontSheet} readOnly={doc.readOnly} onChange={(frontSheet) => doc.update((p) => ({ ...p, frontSheet }))} />
+          <StatusControl pack={pack} onChange={setStatus} />
+          {statusError && (
+            <p role="alert" className="error-banner">
+              {statusError}
+            </p>
+          )}
+          <FrontSheetForm sheet={pack.frontSheet} onChange={changeFrontSheet} readOnly={readOnly || doc.readOnly} />
         </main>
       </div>
       {confirmLeave && (

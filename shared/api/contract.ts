@@ -1,8 +1,20 @@
 import { z } from 'zod';
-import { packSchema, type Pack, type PackStatus, type Classification } from '../pack/schema.js';
+import { packSchema, STATUSES, type Pack, type PackStatus, type Classification } from '../pack/schema.js';
+import type { GamechangerId } from '../gamechangers/index.js';
 import { PACK_EXTENSION } from '../pack/format.js';
 import { settingsPatchSchema, type Settings } from './settings.js';
 import type { HostErrorData } from './errors.js';
+import {
+  CONFLICT_CHOICES,
+  MAX_IMPORT_TEXT_CHARS,
+  templateRefArgs,
+  templateVersionArg,
+  userTemplateArgs,
+  type ExportedTemplate,
+  type PublishedTemplate,
+  type TemplateGallery,
+  type TemplateWriteOutcome,
+} from '../templates/api.js';
 
 /**
  * THE contract between the renderer and the back end: one table of methods, each with a
@@ -39,6 +51,47 @@ export interface PackSummary {
   sectionCount: number;
   /** ISO time the pack was last saved. */
   updatedAt: string;
+  /** Gamechangers any section is tagged with (for the library filter). */
+  gamechangerIds?: GamechangerId[];
+  /** Whether the front sheet marks this a key decision. */
+  keyDecision?: boolean;
+}
+
+/** A matching snippet: plain text plus [start, end) ranges of the matching words in it. */
+export interface SearchSnippet {
+  text: string;
+  highlights: Array<[number, number]>;
+}
+
+/** One place in a pack that matched: a section (sectionId) or its title / front sheet (null). */
+export interface SearchMatch {
+  sectionId: string | null;
+  /** The section title, or "Title" / "Front sheet". */
+  where: string;
+  snippet: SearchSnippet;
+}
+
+export interface SearchHit {
+  file: string;
+  title: string;
+  score: number;
+  matches: SearchMatch[];
+}
+
+export interface SearchResults {
+  query: string;
+  /** Best first. */
+  hits: SearchHit[];
+  /** How many packs the index holds. */
+  indexedPacks: number;
+}
+
+export interface SettingsState {
+  settings: Settings;
+  /** Set when settings.json could not be read and defaults are in use. */
+  notice: string | null;
+  /** Where the settings file lives. */
+  file: string;
 }
 
 /** A pack file that could not be read: shown in the library with its reason, never rewritten. */
@@ -219,6 +272,40 @@ export const hostMethods = {
       .strict(),
     'Open an earlier version of a damaged pack, as a copy or (with consent) in its place',
   ),
+  searchPacks: method<SearchResults>()(
+    z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    'Full-text search over titles, front sheets and section text of every pack',
+  ),
+  setPackStatus: method<OpenedPack>()(
+    z.object({ file: packFileName, status: z.enum(STATUSES), baseRevision: z.string().nullable().optional() }).strict(),
+    'Move a pack along the status path, recording who and when',
+  ),
+  getSettingsState: method<SettingsState>()(noArgs, 'The settings with any notice about a broken settings file'),
+  listTemplates: method<TemplateGallery>()(noArgs, 'Templates from the built-in, user and shared folders, with broken files and folder states'),
+  createPackFromTemplate: method<OpenedPack>()(
+    templateRefArgs.extend({ title: z.string().trim().min(1).max(300) }).strict(),
+    'Create a new pack from a template',
+  ),
+  saveTemplateFromPack: method<TemplateWriteOutcome>()(
+    z
+      .object({
+        pack: packSchema,
+        name: z.string().trim().min(1).max(300),
+        description: z.string().max(2000).default(''),
+        version: templateVersionArg,
+        includeContent: z.boolean(),
+        onConflict: z.enum(CONFLICT_CHOICES),
+      })
+      .strict(),
+    'Save a pack as a template in "Your templates"',
+  ),
+  importTemplate: method<TemplateWriteOutcome>()(
+    z.object({ fileName: z.string().min(1).max(255), text: z.string().max(MAX_IMPORT_TEXT_CHARS), onConflict: z.enum(CONFLICT_CHOICES) }).strict(),
+    'Validate a template file\'s text and add it to "Your templates"',
+  ),
+  exportTemplate: method<ExportedTemplate>()(templateRefArgs, 'A template\'s file name and text, for saving as a file'),
+  publishTemplate: method<PublishedTemplate>()(userTemplateArgs, 'Copy one of your templates to the shared folder (never over a newer version)'),
+  deleteTemplate: method<{ file: string }>()(userTemplateArgs, 'Move one of your templates to the trash'),
 } as const;
 
 export type HostMethods = typeof hostMethods;

@@ -10,6 +10,10 @@ export const settingsSchema = z.object({
   historyKeepAllHours: z.number().int().min(1).max(24 * 365).default(24),
   /** …then one snapshot a day for this many days. Named versions are always kept. */
   historyKeepDailyDays: z.number().int().min(0).max(3650).default(30),
+  /** The author's role, recorded with their name on status changes ("Policy officer"). */
+  authorRole: z.string().max(200).optional(),
+  /** Folder of templates shared by the council (often a network drive); '' when not set. */
+  sharedTemplatesDir: z.string().max(1000).default(''),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -51,6 +51,16 @@ export const templateRefSchema = z.object({
   version: shortText(40),
 });
 
+/** One step on the status path, recorded in the pack (see status.ts). */
+export const statusChangeSchema = z.object({
+  from: z.enum(STATUSES),
+  to: z.enum(STATUSES),
+  at: isoDateTime,
+  /** The author name from settings at the time ("" when none was set). */
+  by: shortText(200),
+  role: shortText(200).optional(),
+});
+
 export const packSchema = z.object({
   format: z.literal(PACK_FORMAT),
   formatVersion: z.literal(PACK_FORMAT_VERSION),
@@ -60,11 +70,14 @@ export const packSchema = z.object({
   frontSheet: frontSheetSchema,
   sections: z.array(sectionSchema).max(500),
   template: templateRefSchema.optional(),
+  /** Status changes, oldest first. Optional so packs written before it existed stay valid v1. */
+  statusHistory: z.array(statusChangeSchema).max(10_000).optional(),
 });
 
 export type FrontSheet = z.infer<typeof frontSheetSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type Pack = z.infer<typeof packSchema>;
+export type StatusChange = z.infer<typeof statusChangeSchema>;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 export type PackStatus = (typeof STATUSES)[number];
 
