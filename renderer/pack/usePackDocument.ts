@@ -4,7 +4,7 @@ import type { LockHolder, RecoveredPack } from '../../shared/api/contract.js';
 import { isHostError } from '../../shared/api/errors.js';
 import { host } from '../host/hostClient.js';
 import { messageOf } from '../common/messageOf.js';
-import { takeRestoreRequest } from '../recovery/restoreRequest.js';
+import { clearRestoreRequest, hasRestoreRequest } from '../recovery/restoreRequest.js';
 
 export type SaveState =
   | { kind: 'saved'; at: string }
@@ -122,7 +122,7 @@ export function usePackDocument(file: string) {
 
   useEffect(() => {
     let cancelled = false;
-    const wantsRestore = takeRestoreRequest(file);
+    const wantsRestore = hasRestoreRequest(file);
     void (async () => {
       const [opened, recovered] = await Promise.all([
         host.openPack({ file }).then(
@@ -132,6 +132,7 @@ export function usePackDocument(file: string) {
         host.getRecovered({ file }).catch(() => null),
       ]);
       if (cancelled) return;
+      if (wantsRestore) clearRestoreRequest(file);
       if (opened.ok) {
         packRef.current = opened.value.pack;
         revisionRef.current = opened.value.revision;
