@@ -81,7 +81,7 @@ export function createSafetyHandlers(ctx: SafetyContext): Pick<HostHandlers, Saf
   };
   const retention = async (): Promise<Retention> => {
     const s = await ctx.settings.get();
-    return { keepAllHours: s.historyKeepAllHours, keepDailyDays: s.historyKeepDailyDays };
+    return { keepAllHours: s.retainEveryVersionForHours, keepDailyDays: s.retainDailyVersionsForDays };
   };
 
   return {

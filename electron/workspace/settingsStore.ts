@@ -10,7 +10,7 @@ export function defaultWorkspaceDir(home = os.homedir()): string {
 }
 
 export function defaultSettings(): Settings {
-  return { workspaceDir: defaultWorkspaceDir(), authorName: '', sharedTemplatesDir: '', historyKeepAllHours: 24, historyKeepDailyDays: 30 };
+  return { workspaceDir: defaultWorkspaceDir(), authorName: '', sharedTemplatesDir: '', retainEveryVersionForHours: 24, retainDailyVersionsForDays: 30 };
 }
 
 /**

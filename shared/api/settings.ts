@@ -7,9 +7,9 @@ export const settingsSchema = z.object({
   /** Shown on status changes and in document properties. */
   authorName: z.string().max(200).default(''),
   /** Version history retention: keep every snapshot this many hours (issue 6). */
-  historyKeepAllHours: z.number().int().min(1).max(24 * 365).default(24),
+  retainEveryVersionForHours: z.number().int().min(1).max(24 * 365).default(24).describe('Version history keeps every saved version from this many hours back.'),
   /** …then one snapshot a day for this many days. Named versions are always kept. */
-  historyKeepDailyDays: z.number().int().min(0).max(3650).default(30),
+  retainDailyVersionsForDays: z.number().int().min(0).max(3650).default(30).describe('Older versions: one a day is kept for this many days. Versions you name are always kept.'),
   /** The author's role, recorded with their name on status changes ("Policy officer"). */
   authorRole: z.string().max(200).optional(),
   /** Folder of templates shared by the council (often a network drive); '' when not set. */

@@ -121,8 +121,8 @@ describe('version history', () => {
 
   it('retention settings are read from the settings and applied', async () => {
     const { services } = await makeServices();
-    const settings = await services.updateSettings({ historyKeepAllHours: 48, historyKeepDailyDays: 7 });
-    expect(settings).toMatchObject({ historyKeepAllHours: 48, historyKeepDailyDays: 7 });
+    const settings = await services.updateSettings({ retainEveryVersionForHours: 48, retainDailyVersionsForDays: 7 });
+    expect(settings).toMatchObject({ retainEveryVersionForHours: 48, retainDailyVersionsForDays: 7 });
   });
 });
 
