@@ -1,3 +1,5 @@
+import type { GrantedPaths } from './workspace/grantedPaths.js';
+
 /**
  * The few capabilities that differ between the Electron app and the browser host, passed
  * into the services so nothing in them imports `electron`.
@@ -8,4 +10,11 @@ export interface HostPlatform {
   dataDir: string;
   /** Move a file to the trash. Given the workspace folder in use at the time. */
   trash(absolutePath: string, workspaceDir: string): Promise<void>;
+  /**
+   * Files outside the workspace the user picked in a native dialog (or opened from the OS)
+   * during this run. Only Electron grants any; absent or empty means workspace only.
+   */
+  granted?: GrantedPaths;
+  /** A native "choose folder" dialog (Electron only); resolves null when cancelled. */
+  pickFolder?(options: { title: string; defaultPath: string }): Promise<string | null>;
 }

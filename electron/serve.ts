@@ -1,39 +1,38 @@
 import http from 'node:http';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { HostHandlers } from '../shared/api/contract.js';
 import { dispatch } from './dispatch.js';
 import { createServices } from './services.js';
 import { moveToFolderTrash } from './workspace/folderTrash.js';
 import { appVersion, defaultDataDir, rendererDistDir } from './appPaths.js';
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH, jsonTextDepthExceeds } from './limits.js';
+import { lookupStatic, mimeOf } from './staticFiles.js';
+import { CONTENT_SECURITY_POLICY } from './window.js';
 
 /**
  * The browser host: the same services as the desktop app, over HTTP on 127.0.0.1, for
  * machines without the Electron runtime and for the end-to-end tests.
+ *
+ * Hardening (see tests/unit/security.browserHost.test.ts):
+ *  - binds the loopback interface only, and refuses peers that are not loopback;
+ *  - a random per-launch token, compared in constant time (digests of equal length);
+ *  - Host and Origin allow-lists (DNS rebinding, cross-site requests), Sec-Fetch-Site checked;
+ *  - JSON bodies only, capped in size and nesting depth before parsing;
+ *  - security headers on every response; static files confined to the built renderer.
  */
-export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+export { MAX_BODY_BYTES };
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), bluetooth=()',
 };
 
 export interface ServerOptions {
@@ -42,6 +41,7 @@ export interface ServerOptions {
   token?: string;
   rendererDir?: string;
   maxBodyBytes?: number;
+  maxJsonDepth?: number;
 }
 
 export interface RunningServer {
@@ -54,9 +54,10 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(32).toString('hex');
-  const tokenBytes = Buffer.from(token);
+  const tokenDigest = digest(token);
   const rendererDir = path.resolve(options.rendererDir ?? rendererDistDir());
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const maxDepth = options.maxJsonDepth ?? MAX_JSON_DEPTH;
   let allowedHosts = new Set<string>();
 
   const server = http.createServer((req, res) => {
@@ -67,14 +68,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // Bound to 127.0.0.1 already; this also refuses anything a proxy might forward.
+    if (!isLoopback(req.socket.remoteAddress)) {
+      return send(res, 403, { ok: false, error: { code: 'PERMISSION', message: 'Only this computer can use Briefing Studio’s browser host.' } }, true);
+    }
     // DNS-rebinding defence: only our own loopback host names are served.
     if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
-      return send(res, 421, { ok: false, error: { code: 'PERMISSION', message: 'Wrong Host header.' } });
+      return send(res, 421, { ok: false, error: { code: 'PERMISSION', message: 'Wrong Host header: open the address printed by `npm run serve`.' } });
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    const rawPath = (req.url ?? '/').split('?')[0]!;
+    if (!rawPath.startsWith('/')) return send(res, 400, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Bad request path.' } });
+    if (rawPath.startsWith('/api/')) return handleApi(req, res, rawPath.slice(5));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Method not allowed.' } });
-    return serveStatic(res, url.pathname);
+    return serveStatic(req, res, rawPath);
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
@@ -82,21 +88,40 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (origin !== undefined && !allowedHosts.has(originHost(origin))) {
       return send(res, 403, { ok: false, error: { code: 'PERMISSION', message: 'Requests from other sites are refused.' } });
     }
+    const fetchSite = req.headers['sec-fetch-site'];
+    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+      return send(res, 403, { ok: false, error: { code: 'PERMISSION', message: 'Requests from other sites are refused.' } });
+    }
     if (!tokenMatches(req.headers.authorization)) {
       return send(res, 401, { ok: false, error: { code: 'PERMISSION', message: 'Missing or wrong access token. Open the address printed by `npm run serve`.' } });
     }
     if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Use POST.' } });
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (contentType !== 'application/json' && Number(req.headers['content-length'] ?? 0) > 0) {
+      req.resume();
+      return send(res, 415, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Send the request as JSON (Content-Type: application/json).' } }, true);
+    }
     const body = await readBody(req, maxBody);
     if (body === 'too-large') {
       return send(res, 413, { ok: false, error: { code: 'INVALID_ARGUMENT', message: `The request is larger than ${Math.round(maxBody / 1024 / 1024)} MB.` } }, true);
     }
+    const text = body.toString('utf8');
+    if (jsonTextDepthExceeds(text, maxDepth)) {
+      return send(res, 400, { ok: false, error: { code: 'INVALID_ARGUMENT', message: `The request is nested more than ${maxDepth} levels deep.` } });
+    }
     let args: unknown;
     try {
-      args = body.length ? JSON.parse(body.toString('utf8')) : {};
+      args = text.length ? JSON.parse(text) : {};
     } catch {
       return send(res, 400, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'The request body is not valid JSON.' } });
     }
-    const outcome = await dispatch(options.handlers, method, args);
+    let name: string;
+    try {
+      name = decodeURIComponent(method);
+    } catch {
+      name = '';
+    }
+    const outcome = await dispatch(options.handlers, name, args);
     if (outcome.kind === 'unknown-method') {
       return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `There is no method called "${method}".` } });
     }
@@ -104,32 +129,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return send(res, 200, outcome.envelope);
   }
 
+  /** Compare digests, which always have the same length, so timing reveals nothing. */
   function tokenMatches(header: string | undefined): boolean {
-    const given = Buffer.from((header ?? '').replace(/^Bearer\s+/i, ''));
-    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+    const match = /^Bearer ([0-9A-Za-z_-]{1,256})$/i.exec(header ?? '');
+    return timingSafeEqual(digest(match?.[1] ?? ''), tokenDigest) && match !== null;
   }
 
-  async function serveStatic(res: http.ServerResponse, pathname: string): Promise<void> {
-    const relative = path.normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    let file = path.resolve(rendererDir, relative || 'index.html');
-    if (file !== rendererDir && !file.startsWith(rendererDir + path.sep)) {
-      return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
-    }
-    let data: Buffer;
-    try {
-      data = await fs.readFile(file);
-    } catch {
-      // Unknown paths without an extension are app routes: serve the app itself.
-      if (path.extname(file)) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
-      file = path.join(rendererDir, 'index.html');
-      try {
-        data = await fs.readFile(file);
-      } catch {
+  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, rawPath: string): Promise<void> {
+    let found = await lookupStatic(rendererDir, rawPath);
+    if (found.kind === 'refused') return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
+    // Unknown paths without an extension are app routes: serve the app itself.
+    if (found.kind === 'missing' && found.isRoute) {
+      found = await lookupStatic(rendererDir, '/');
+      if (found.kind !== 'file') {
         return send(res, 500, { ok: false, error: { code: 'NOT_FOUND', message: 'The app has not been built. Run `npm run build`.' } });
       }
     }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-    res.end(data);
+    if (found.kind !== 'file') return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mimeOf(found.file), 'Content-Length': String(found.data.length), 'Cache-Control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : found.data);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -152,6 +170,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
 function originHost(origin: string): string {
   try {
     const url = new URL(origin);
@@ -166,6 +192,7 @@ function send(res: http.ServerResponse, status: number, body: unknown, closeConn
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
     'Cache-Control': 'no-store',
     ...(closeConnection ? { Connection: 'close' } : {}),
   });

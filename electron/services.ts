@@ -4,6 +4,8 @@ import { PackStore } from './workspace/packStore.js';
 import { SettingsStore } from './workspace/settingsStore.js';
 import type { Settings } from '../shared/api/settings.js';
 import { createSafetyHandlers } from './workspace/safetyServices.js';
+import { HostError } from '../shared/api/errors.js';
+import path from 'node:path';
 import { WorkspaceIndex } from './search/workspaceIndex.js';
 import { setPackStatus } from './search/packStatus.js';
 import { createTemplateServices } from './templates/templateServices.js';
@@ -32,7 +34,7 @@ export function createServices(options: ServiceOptions): HostHandlers {
   async function packs(): Promise<PackStore> {
     const dir = options.workspaceOverride ?? (await settings.get()).workspaceDir;
     if (!store || store.workspaceDir !== dir) {
-      store = new PackStore({ workspaceDir: dir, trash: (p) => platform.trash(p, dir) });
+      store = new PackStore({ workspaceDir: dir, trash: (p) => platform.trash(p, dir), granted: platform.granted });
     }
     return store;
   }
@@ -59,7 +61,37 @@ export function createServices(options: ServiceOptions): HostHandlers {
       };
     },
     getSettings: () => settings.get(),
-    updateSettings: (patch) => settings.update(patch),
+    updateSettings: async (patch) => {
+      // In the desktop app the renderer may only point the workspace or the shared templates
+      // folder at a folder the user picked in the native dialog (chooseFolder): otherwise a
+      // compromised page could aim them at any folder and read or write files there.
+      if (platform.granted) {
+        const current = await settings.get();
+        for (const key of ['workspaceDir', 'sharedTemplatesDir'] as const) {
+          const wanted = patch[key];
+          if (wanted === undefined || wanted.trim() === '') continue; // unchanged, or cleared
+          const resolved = path.resolve(wanted.trim()); // relative paths count too: the store resolves them
+          if (current[key] && resolved === path.resolve(current[key])) continue;
+          if (!platform.granted.allowsFolder(resolved)) {
+            throw new HostError('PERMISSION', 'Choose the folder with “Choose folder…”, so Briefing Studio knows you picked it yourself.');
+          }
+        }
+      }
+      return settings.update(patch);
+    },
+    async chooseFolder({ purpose }) {
+      if (!platform.pickFolder) {
+        throw new HostError('UNAVAILABLE', 'Choosing a folder in a dialog needs the desktop app. In the browser version, type the folder’s full path instead.');
+      }
+      const current = await settings.get();
+      const folder = await platform.pickFolder(
+        purpose === 'workspace'
+          ? { title: 'Choose the workspace folder for your packs', defaultPath: (await packs()).workspaceDir }
+          : { title: 'Choose the shared templates folder', defaultPath: current.sharedTemplatesDir || (await packs()).workspaceDir },
+      );
+      if (folder) platform.granted?.grantFolder(folder);
+      return { folder };
+    },
     listPacks: async () => (await packs()).list(),
     createPack: async ({ title }) => (await packs()).create(title),
     openPack: async ({ file }) => (await packs()).open(file),

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { LibraryScreen } from './library/LibraryScreen.js';
 import { PackScreen } from './pack/PackScreen.js';
 import { SettingsScreen } from './settings/SettingsScreen.js';
+import { useMenuCommand, useUnhandledMenuCommands } from './host/hostEvents.js';
+import { host } from './host/hostClient.js';
+import { confirmLeave } from './common/leaveGuard.js';
 
 /** Which screen is showing; kept in the URL query so a reload returns to the same pack. */
 type Route = { screen: 'library' } | { screen: 'pack'; file: string; section?: string } | { screen: 'settings' };
@@ -38,6 +41,33 @@ export function App() {
     writeRoute(next);
     setRoute(next);
   }, []);
+
+  // Native menu (Electron): File › New, Open… (and files opened from the OS), Close Pack.
+  // An open pack saves first (leaveGuard), so switching never drops an edit.
+  useMenuCommand('open', async ({ file }) => {
+    if (file && (await confirmLeave())) navigate({ screen: 'pack', file });
+  });
+  useMenuCommand('close', async () => {
+    if (await confirmLeave()) navigate({ screen: 'library' });
+  });
+  useMenuCommand('new', async () => {
+    if (!(await confirmLeave())) return;
+    try {
+      const created = await host.createPack({});
+      navigate({ screen: 'pack', file: created.file });
+    } catch (err) {
+      window.alert(err instanceof Error ? err.message : String(err));
+    }
+  });
+
+  useUnhandledMenuCommands((command) => {
+    const needsPack = command === 'save' || command === 'saveAs' || command === 'exportWord';
+    window.alert(
+      needsPack && route.screen !== 'pack'
+        ? 'Open a pack first: choose one in the library, or use File › Open.'
+        : 'That command is not available in this version of Briefing Studio yet.',
+    );
+  });
 
   if (route.screen === 'settings') return <SettingsScreen onBack={() => navigate({ screen: 'library' })} />;
   return route.screen === 'pack' ? (

@@ -20,6 +20,7 @@ import { newId } from '../../shared/pack/defaults.js';
 import { writeFileAtomic } from '../workspace/atomicWrite.js';
 import { uniqueFileName } from '../workspace/fileNames.js';
 import { SerialQueue } from '../workspace/serialQueue.js';
+import { confinePath } from '../workspace/confine.js';
 import { withDeadline } from './deadline.js';
 import { FolderScanner, isTemplateFileName, nodeTemplateFs, type FolderScan, type TemplateFs } from './folderScan.js';
 import { sharedFolderProblem } from './sharedFolderErrors.js';
@@ -138,7 +139,8 @@ export class TemplateLibrary {
     if (path.dirname(resolved) !== folder || !isTemplateFileName(file)) {
       throw new HostError('INVALID_ARGUMENT', `"${file}" is not a template file name inside the templates folder.`);
     }
-    return resolved;
+    // The shared confinement rules too: no links out of the folder, device names, and so on.
+    return confinePath(file, { workspaceDir: folder, extension: TEMPLATE_EXTENSION });
   }
 
   /** The whole template (with starter content), validated. */

@@ -26,6 +26,8 @@ type LockFile = z.infer<typeof lockFileSchema>;
 
 export interface PackLocksOptions {
   workspaceDir: string;
+  /** Absolute path of a pack (the store's confinement rules); default: inside workspaceDir. */
+  resolve?: (file: string) => string;
   /** One id per running host: locks written by this host are "mine". */
   session: string;
   user: () => Promise<string>;
@@ -52,7 +54,8 @@ export class PackLocks {
   constructor(private readonly options: PackLocksOptions) {}
 
   lockPathOf(file: string): string {
-    return path.join(this.options.workspaceDir, file + LOCK_SUFFIX);
+    const full = this.options.resolve?.(file) ?? path.join(this.options.workspaceDir, path.basename(file));
+    return full + LOCK_SUFFIX;
   }
 
   private now(): Date {

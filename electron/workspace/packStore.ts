@@ -11,6 +11,8 @@ import { writeFileAtomic, type AtomicFs } from './atomicWrite.js';
 import { SerialQueue } from './serialQueue.js';
 import { uniqueFileName } from './fileNames.js';
 import { mapLimit } from './mapLimit.js';
+import { confinePath } from './confine.js';
+import type { GrantedPaths } from './grantedPaths.js';
 
 export interface PackStoreOptions {
   workspaceDir: string;
@@ -19,6 +21,8 @@ export interface PackStoreOptions {
   /** Injected in tests to make writes fail part-way. */
   fs?: AtomicFs;
   now?: () => Date;
+  /** Files outside the workspace the user picked in this run (Electron only). */
+  granted?: GrantedPaths;
 }
 
 /** Previous versions of each pack, one per file, kept by every save. */
@@ -53,17 +57,20 @@ export class PackStore {
     return this.options.now?.() ?? new Date();
   }
 
-  /** Absolute path of a pack, refusing anything that would land outside the workspace. */
+  /**
+   * Absolute path of a pack, refusing anything that would land outside the workspace (or a
+   * granted file the user picked): see confine.ts.
+   */
   pathOf(file: string): string {
-    const resolved = path.resolve(this.workspaceDir, file);
-    if (path.dirname(resolved) !== this.workspaceDir || !file.endsWith(PACK_EXTENSION)) {
-      throw new HostError('INVALID_ARGUMENT', `"${file}" is not a pack file name inside the workspace folder.`);
-    }
-    return resolved;
+    return confinePath(file, { workspaceDir: this.workspaceDir, extension: PACK_EXTENSION, granted: this.options.granted });
   }
 
   backupPathOf(file: string): string {
-    return path.join(this.workspaceDir, BACKUP_FOLDER, file);
+    const full = this.pathOf(file);
+    if (path.dirname(full) === this.workspaceDir) return path.join(this.workspaceDir, BACKUP_FOLDER, path.basename(full));
+    // A granted file elsewhere: keep its previous version in the workspace, under a name
+    // that cannot collide with a workspace pack of the same name.
+    return path.join(this.workspaceDir, BACKUP_FOLDER, `external-${createHash('sha256').update(full).digest('hex').slice(0, 12)}-${path.basename(full)}`);
   }
 
   private async ensureWorkspace(): Promise<void> {
@@ -94,7 +101,14 @@ export class PackStore {
 
   /** One list row; unchanged files (same mtime and size) come from the cache without reading. */
   private async listEntry(file: string): Promise<PackListEntry | null> {
-    const full = path.join(this.workspaceDir, file);
+    let full: string;
+    try {
+      full = this.pathOf(file); // refuses links that lead out of the workspace
+    } catch (err) {
+      const error = fromNodeError(err, file);
+      const linkStat = await fs.lstat(path.join(this.workspaceDir, file)).catch(() => null);
+      return { kind: 'broken', file, error: error.toJSON(), modifiedAt: (linkStat?.mtime ?? new Date(0)).toISOString() };
+    }
     let stat;
     try {
       stat = await fs.stat(full);

@@ -71,6 +71,7 @@ export function createSafetyHandlers(ctx: SafetyContext): Pick<HostHandlers, Saf
     if (!found) {
       found = new PackLocks({
         workspaceDir: store.workspaceDir,
+        resolve: (file) => store.pathOf(file),
         session,
         machine,
         user: async () => (await ctx.settings.get()).authorName.trim() || safeUserName(),

@@ -6,6 +6,9 @@ import { FrontSheetForm } from './FrontSheetForm.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
 import { PackSafety } from '../recovery/PackSafety.js';
 import { DamagedPackRecovery } from '../recovery/DamagedPack.js';
+import { useMenuCommand } from '../host/hostEvents.js';
+import { useLeaveGuard } from '../common/leaveGuard.js';
+import { SaveAsFromMenu } from './SaveAsFromMenu.js';
 import { changeStatus, isReadOnlyStatus } from '../../shared/pack/status.js';
 import type { FrontSheet, PackStatus } from '../../shared/pack/schema.js';
 import { messageOf } from '../common/messageOf.js';
@@ -49,6 +52,10 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
     if (await doc.saveNow()) props.onBack();
     else setConfirmLeave(true);
   }
+
+  // File › Save in the native menu (Electron), whose accelerator takes Ctrl/Cmd+S there.
+  useMenuCommand('save', () => void doc.saveNow('explicit'));
+  useLeaveGuard(doc.saveNow);
 
   // Ctrl/Cmd+S saves at once, anywhere on the pack screen.
   useEffect(() => {
@@ -125,6 +132,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
           <FrontSheetForm sheet={pack.frontSheet} onChange={changeFrontSheet} readOnly={readOnly || doc.readOnly} />
         </main>
       </div>
+      <SaveAsFromMenu pack={doc.pack} onSaved={props.onRenamed} />
       {confirmLeave && (
         <ConfirmDialog
           title="Leave without saving?"

@@ -4,6 +4,7 @@ import type { SettingsPatch } from '../../shared/api/settings.js';
 import { host } from '../host/hostClient.js';
 import { messageOf } from '../common/messageOf.js';
 import { extraSettingGroups, settingsProblems, toPatch, type ExtraField, type SettingsForm } from './settingsFields.js';
+import { ChooseFolderButton } from '../common/ChooseFolderButton.js';
 
 /**
  * Settings: where packs and shared templates live, and who the author is (recorded on
@@ -91,12 +92,14 @@ export function SettingsScreen(props: { onBack: () => void }) {
             <fieldset className="group">
               <legend>Folders</legend>
               <TextSetting label="Workspace folder" hint="The folder holding your .briefing packs. Use the full path." error={shown('workspaceDir')} value={String(form.workspaceDir ?? '')} onChange={(v) => set('workspaceDir', v)} />
+              <ChooseFolderButton purpose="workspace" onChosen={(folder) => set('workspaceDir', folder)} />
               {overridden && (
                 <p className="muted" data-testid="workspace-override">
                   This window is using {info.workspaceDir}, given when the app was started. The folder above is used when it starts without one.
                 </p>
               )}
               <TextSetting label="Shared templates folder" hint="Optional: a shared folder of .briefing-template files for your team." error={shown('sharedTemplatesDir')} value={String(form.sharedTemplatesDir ?? '')} onChange={(v) => set('sharedTemplatesDir', v)} />
+              <ChooseFolderButton purpose="sharedTemplates" onChosen={(folder) => set('sharedTemplatesDir', folder)} />
             </fieldset>
             <fieldset className="group">
               <legend>Author</legend>

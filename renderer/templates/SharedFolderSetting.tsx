@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { TemplateSourceStatus } from '../../shared/templates/api.js';
 import { host } from '../host/hostClient.js';
 import { messageOf } from '../common/messageOf.js';
+import { ChooseFolderButton } from '../common/ChooseFolderButton.js';
 
 /** The shared templates folder setting, shown where its templates are: set, change or clear it. */
 export function SharedFolderSetting(props: { status: TemplateSourceStatus | undefined; onChanged: () => void }) {
@@ -35,6 +36,7 @@ export function SharedFolderSetting(props: { status: TemplateSourceStatus | unde
           <input value={value} onChange={(e) => setValue(e.target.value)} placeholder="For example S:\Policy\Briefing templates" maxLength={1000} autoFocus />
           <span className="hint">The full path of a folder on a network drive. Leave it empty to stop using one.</span>
         </label>
+        <ChooseFolderButton purpose="sharedTemplates" onChosen={setValue} />
         {error && (
           <p role="alert" className="field-error">
             {error}

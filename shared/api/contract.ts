@@ -33,6 +33,18 @@ export const packFileName = z
     message: 'must be a plain file name inside the workspace, without folders',
   });
 
+/**
+ * A pack to open or save: a plain file name in the workspace, or an absolute path the user
+ * picked in a native dialog during this run. The back end (electron/workspace/confine.ts)
+ * decides which are allowed; this schema only keeps out what can never be a pack path.
+ */
+export const packRef = z
+  .string()
+  .min(PACK_EXTENSION.length + 1)
+  .max(4096)
+  .refine((ref) => !ref.includes('\0'), { message: 'must not contain NUL characters' })
+  .refine((ref) => ref.toLowerCase().endsWith(PACK_EXTENSION), { message: `must be a ${PACK_EXTENSION} file name` });
+
 export interface AppInfo {
   appVersion: string;
   host: 'electron' | 'browser';
@@ -202,18 +214,23 @@ function method<Result>() {
 }
 
 const fileArg = z.object({ file: packFileName }).strict();
+const refArg = z.object({ file: packRef }).strict();
 
 export const hostMethods = {
   getAppInfo: method<AppInfo>()(noArgs, 'Which host, which folders'),
   getSettings: method<Settings>()(noArgs, 'Read the settings'),
   updateSettings: method<Settings>()(settingsPatchSchema.strict(), 'Change some settings'),
+  chooseFolder: method<{ folder: string | null }>()(
+    z.object({ purpose: z.enum(['workspace', 'sharedTemplates']) }).strict(),
+    'Ask the user for a folder in a native dialog (desktop app only); pass it to updateSettings',
+  ),
   listPacks: method<PackList>()(noArgs, 'Every pack in the workspace, with broken files and their reasons'),
   createPack: method<OpenedPack>()(z.object({ title: z.string().max(300).optional() }).strict(), 'Create a new pack file'),
-  openPack: method<OpenedPack>()(fileArg, 'Read a pack'),
+  openPack: method<OpenedPack>()(refArg, 'Read a pack'),
   savePack: method<SavedPack>()(
     z
       .object({
-        file: packFileName,
+        file: packRef,
         pack: packSchema,
         baseRevision: z.string().nullable(),
         /** 'explicit' (Save button, Ctrl+S) always keeps a history snapshot; 'auto' at most every 10 minutes. */
@@ -230,29 +247,29 @@ export const hostMethods = {
     z.object({ file: packFileName, title: z.string().trim().min(1).max(300) }).strict(),
     'Change a pack title and its file name',
   ),
-  duplicatePack: method<OpenedPack>()(fileArg, 'Copy a pack as "Copy of …"'),
+  duplicatePack: method<OpenedPack>()(refArg, 'Copy a pack as "Copy of …"'),
   deletePack: method<{ file: string }>()(fileArg, 'Move a pack to the trash'),
   journalPack: method<{ journaledAt: string; written: boolean }>()(
-    z.object({ file: packFileName, pack: packSchema, baseRevision: z.string().nullable(), session: sessionId, seq: z.number().int().min(0) }).strict(),
+    z.object({ file: packRef, pack: packSchema, baseRevision: z.string().nullable(), session: sessionId, seq: z.number().int().min(0) }).strict(),
     'Keep the latest unsaved state of an open pack in the recovery journal (data folder)',
   ),
   clearJournal: method<{ file: string }>()(
-    z.object({ file: packFileName, session: sessionId, seq: z.number().int().min(0) }).strict(),
+    z.object({ file: packRef, session: sessionId, seq: z.number().int().min(0) }).strict(),
     'A clean save of edits up to seq: drop the recovery entry unless it holds later edits',
   ),
   listRecoverable: method<RecoverablePack[]>()(noArgs, 'Packs with unsaved changes left by a crash'),
-  getRecovered: method<RecoveredPack | null>()(fileArg, 'The journaled unsaved state of one pack, if any'),
-  discardRecovered: method<{ file: string }>()(fileArg, 'Discard the recovered unsaved changes of a pack'),
-  packRevision: method<PackRevision>()(fileArg, 'Whether a pack file exists and its current revision (to notice changes on disk)'),
+  getRecovered: method<RecoveredPack | null>()(refArg, 'The journaled unsaved state of one pack, if any'),
+  discardRecovered: method<{ file: string }>()(refArg, 'Discard the recovered unsaved changes of a pack'),
+  packRevision: method<PackRevision>()(refArg, 'Whether a pack file exists and its current revision (to notice changes on disk)'),
   resolveConflict: method<OpenedPack>()(
-    z.object({ file: packFileName, pack: packSchema, choice: z.enum(['reload', 'copy', 'overwrite']) }).strict(),
+    z.object({ file: packRef, pack: packSchema, choice: z.enum(['reload', 'copy', 'overwrite']) }).strict(),
     'After CONFLICT: reload theirs (mine kept in history), keep mine as a copy, or overwrite (theirs kept in history)',
   ),
-  lockPack: method<LockResult>()(z.object({ file: packFileName, takeOver: z.boolean().optional() }).strict(), 'Take or refresh the editing lock beside a pack'),
-  unlockPack: method<{ file: string }>()(fileArg, 'Release our editing lock'),
+  lockPack: method<LockResult>()(z.object({ file: packRef, takeOver: z.boolean().optional() }).strict(), 'Take or refresh the editing lock beside a pack'),
+  unlockPack: method<{ file: string }>()(refArg, 'Release our editing lock'),
   listHistory: method<SnapshotInfo[]>()(z.object({ packId: z.string().min(1).max(100) }).strict(), 'Snapshots of a pack, newest first'),
   snapshotPack: method<SnapshotInfo | null>()(
-    z.object({ file: packFileName, pack: packSchema, reason: z.enum(SNAPSHOT_REASONS), name: z.string().max(200).optional() }).strict(),
+    z.object({ file: packRef, pack: packSchema, reason: z.enum(SNAPSHOT_REASONS), name: z.string().max(200).optional() }).strict(),
     'Keep a snapshot in the history (export, before restore, "Name this version")',
   ),
   readSnapshot: method<Pack>()(z.object({ packId: z.string().min(1).max(100), id: snapshotId }).strict(), 'The pack as it was in one snapshot'),
@@ -260,11 +277,11 @@ export const hostMethods = {
     z.object({ packId: z.string().min(1).max(100), id: snapshotId, name: z.string().max(200) }).strict(),
     'Name (or unname) a snapshot; named snapshots are always kept',
   ),
-  damagedPackSources: method<RecoverySource[]>()(fileArg, 'Readable backups and snapshots of a pack that cannot be opened'),
+  damagedPackSources: method<RecoverySource[]>()(refArg, 'Readable backups and snapshots of a pack that cannot be opened'),
   recoverDamagedPack: method<RecoveredDamagedPack>()(
     z
       .object({
-        file: packFileName,
+        file: packRef,
         source: z.object({ kind: z.enum(['backup', 'snapshot']), packId: z.string().max(100).optional(), id: snapshotId.optional() }).strict(),
         /** With the user's consent only: move the damaged file aside and restore under its name. */
         moveDamagedAside: z.boolean(),
@@ -327,3 +344,29 @@ export type Envelope<T> = { ok: true; result: T } | { ok: false; error: HostErro
 export type HostApi = { [M in MethodName]: (args: ArgsOf<M>) => Promise<ResultOf<M>> };
 /** The API as the back end implements it (arguments already validated). */
 export type HostHandlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promise<ResultOf<M>> };
+
+/**
+ * One-way events from the back end to the renderer (the Electron shell only: the browser host
+ * has no native menu). Preload exposes each on `window.briefingEvents.<name>(listener)`,
+ * returning an unsubscribe function; payloads are validated here before any listener runs.
+ */
+export const MENU_COMMANDS = ['new', 'newFromTemplate', 'open', 'save', 'saveAs', 'exportWord', 'close'] as const;
+export type MenuCommandName = (typeof MENU_COMMANDS)[number];
+
+export const hostEvents = {
+  /**
+   * A native menu item (or the OS opening a file) asks the renderer to act. `open` carries the
+   * pack file; `newFromTemplate` may carry a template file the user opened from the OS.
+   */
+  menuCommand: z
+    .object({
+      command: z.enum(MENU_COMMANDS),
+      file: packRef.optional(),
+      templateFile: z.string().min(1).max(4096).refine((f) => f.toLowerCase().endsWith('.briefing-template') && !f.includes('\0')).optional(),
+    })
+    .strict(),
+} as const;
+
+export type HostEventName = keyof typeof hostEvents;
+export type HostEventPayload<E extends HostEventName> = z.output<(typeof hostEvents)[E]>;
+export const HOST_EVENT_NAMES = Object.keys(hostEvents) as HostEventName[];
