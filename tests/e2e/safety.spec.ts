@@ -3,6 +3,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.js';
 import { makeTempDir, removeDir, startBrowserHost, type BrowserHost } from '../support/browserHost.js';
 import { canMountHere } from '../support/mountProbe.js';
@@ -10,6 +11,12 @@ import { canMountHere } from '../support/mountProbe.js';
 /** SAFETY_SHOTS=<dir> saves screenshots of each state for a human look. */
 async function shot(page: Page, name: string): Promise<void> {
   if (process.env.SAFETY_SHOTS) await page.screenshot({ path: path.join(process.env.SAFETY_SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** No axe violations in what is on screen now (the safety banners, dialogs and panels). */
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** Make a pack through the UI and land on its front sheet. */
@@ -65,6 +72,7 @@ test('kill the host while typing, restart, restore: text typed up to 2 s before 
     const recovery = page.getByRole('region', { name: 'Recovered unsaved changes' });
     await expect(recovery).toContainText('Crash while typing');
     await shot(page, 'recovery-list');
+    await expectAccessible(page);
     await recovery.getByRole('button', { name: 'Restore unsaved changes to Crash while typing' }).click();
     await expect(page.getByLabel('Report of')).not.toHaveValue('');
     const restored = await page.getByLabel('Report of').inputValue();
@@ -101,6 +109,7 @@ test('opening a pack that has recovered changes asks first: Restore brings them 
   await page.getByRole('button', { name: 'Asked pack', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Unsaved changes were recovered' });
   await expect(dialog).toBeVisible();
+  await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByLabel('Report of')).toHaveValue('Words from before the crash');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'unsaved');
@@ -129,6 +138,7 @@ test('conflict: the file changes on disk while open; saving offers the choice an
   await expect(dialog.getByRole('button', { name: 'Reload theirs' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Overwrite' })).toBeVisible();
   await shot(page, 'conflict');
+  await expectAccessible(page);
   expect(JSON.parse(await fs.readFile(file, 'utf8')).frontSheet.leadCabinetMember).toBe('Cllr Their Change');
 
   await dialog.getByRole('button', { name: 'Keep mine as a copy' }).click();
@@ -161,6 +171,7 @@ test('lock: a second session sees who holds the pack and gets read-only or a cop
     await expect(banner).toContainText('Read-only');
     await expect(page2.getByLabel('Report of')).toBeDisabled();
     await shot(page2, 'lock');
+    await expectAccessible(page2);
     // Open a copy: an editable pack of Sam's own.
     await banner.getByRole('button', { name: 'Open a copy' }).click();
     await expect(page2.getByLabel('Title')).toHaveValue('Copy of Locked pack');
@@ -249,6 +260,7 @@ test('a damaged pack offers its last good version as a new pack and leaves the d
   await expect(page.getByRole('heading', { name: 'This pack could not be opened' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Earlier versions you can open' })).toBeVisible();
   await shot(page, 'damaged');
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Open as a new pack' }).first().click();
   await expect(page.getByLabel('Report of')).toHaveValue('Good words');
   expect(await fs.readFile(file, 'utf8')).toBe(damaged);
@@ -274,6 +286,7 @@ test('history: explicit saves keep versions; preview and restore an older one, w
   await expect(panel).toContainText('Before restore test');
   await panel.getByRole('button', { name: /^Preview/ }).last().click();
   await shot(page, 'history');
+  await expectAccessible(page);
   await panel.getByRole('button', { name: 'Restore this version' }).click();
   await expect(page.getByLabel('Title')).toHaveValue('Versioned pack');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
@@ -303,6 +316,7 @@ test('read-only folder while editing: plain-English error, every word kept, Down
     await expect(page.getByLabel('Report of')).toHaveValue('Typed while the folder is read-only');
     const rescue = page.getByTestId('save-rescue');
     await shot(page, 'read-only');
+    await expectAccessible(page);
     const download = page.waitForEvent('download');
     await rescue.getByRole('button', { name: 'Download a copy' }).click();
     const saved = await (await download).path();
