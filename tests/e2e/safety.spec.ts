@@ -336,3 +336,40 @@ test('read-only folder while editing: plain-English error, every word kept, Down
     await removeDir(dataDir);
   }
 });
+
+test('disk full while editing (a real tiny tmpfs): plain-English error, words kept, Try again works once space is freed', async ({ page }) => {
+  test.skip(!canMountHere(), 'needs Linux and root to mount a tiny tmpfs');
+  const workspaceDir = await makeTempDir('full-ws');
+  const dataDir = await makeTempDir('data');
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', workspaceDir]);
+  const host = await startBrowserHost({ workspaceDir, dataDir });
+  try {
+    await createPack(page, host, 'Full disk pack');
+    await page.getByLabel('Report of').fill('Saved with room to spare');
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+    // Fill the disk: write until the file system refuses.
+    const filler = path.join(workspaceDir, 'filler.bin');
+    const handle = await fs.open(filler, 'w');
+    try {
+      for (;;) await handle.write(Buffer.alloc(16 * 1024, 1));
+    } catch (err) {
+      expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    } finally {
+      await handle.close();
+    }
+    await page.getByLabel('Report of').fill('Typed when the disk was full');
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'error');
+    await expect(page.getByTestId('save-status')).toContainText('the disk is full');
+    await expect(page.getByLabel('Report of')).toHaveValue('Typed when the disk was full');
+    expect(JSON.parse(await fs.readFile(path.join(workspaceDir, 'Full disk pack.briefing'), 'utf8')).frontSheet.reportOf).toBe('Saved with room to spare');
+    await fs.unlink(filler);
+    await page.getByTestId('save-status').getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+    expect(JSON.parse(await fs.readFile(path.join(workspaceDir, 'Full disk pack.briefing'), 'utf8')).frontSheet.reportOf).toBe('Typed when the disk was full');
+  } finally {
+    await host.stop();
+    execFileSync('umount', [workspaceDir]);
+    await removeDir(workspaceDir);
+    await removeDir(dataDir);
+  }
+});
