@@ -37,7 +37,13 @@ const metaSchema = z.object({
   words: z.number(),
   reason: z.string(),
   name: z.string().optional(),
+  contentHash: z.string().optional(),
 });
+
+/** Same words, same hash: updatedAt alone does not make a new version. */
+function contentHashOf(pack: Pack): string {
+  return createHash('sha256').update(serialisePack({ ...pack, updatedAt: pack.createdAt })).digest('hex').slice(0, 32);
+}
 
 export function packWordCount(pack: Pack): number {
   return pack.sections.reduce((sum, section) => sum + wordCountOf(section.content), 0);
@@ -93,12 +99,14 @@ export class PackHistory {
     const folder = this.folderOf(pack.id);
     return this.queue.run(folder, async () => {
       const now = this.now();
-      if (reason === 'auto') {
-        const newest = (await this.readMetas(folder)).reduce((max, m) => (m.at > max ? m.at : max), '');
-        if (newest && now.getTime() - Date.parse(newest) < AUTO_SNAPSHOT_INTERVAL_MS) return null;
-      }
+      const metas = await this.readMetas(folder);
+      const newest = metas.reduce<SnapshotInfo | null>((best, m) => (!best || m.at > best.at ? m : best), null);
+      if (reason === 'auto' && newest && now.getTime() - Date.parse(newest.at) < AUTO_SNAPSHOT_INTERVAL_MS) return null;
+      // Pressing Save again without changes keeps no duplicate: the newest version stands.
+      const contentHash = contentHashOf(pack);
+      if (newest && newest.contentHash === contentHash) return newest;
       const id = `${now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`;
-      const info: SnapshotInfo = { id, packId: pack.id, file, title: pack.frontSheet.title, at: now.toISOString(), words: packWordCount(pack), reason };
+      const info: SnapshotInfo = { id, packId: pack.id, file, title: pack.frontSheet.title, at: now.toISOString(), words: packWordCount(pack), reason, contentHash };
       try {
         await fs.mkdir(folder, { recursive: true });
         await writeFileAtomic(path.join(folder, `${id}.briefing`), serialisePack(pack));

@@ -180,6 +180,8 @@ export interface SnapshotInfo {
   words: number;
   reason: SnapshotReason;
   name?: string;
+  /** Hash of the content (without the save time), so an unchanged pack is not kept twice. */
+  contentHash?: string;
 }
 
 export interface PackRevision {

@@ -266,7 +266,7 @@ test('a damaged pack offers its last good version as a new pack and leaves the d
   expect(await fs.readFile(file, 'utf8')).toBe(damaged);
 });
 
-test('history: explicit saves keep versions; preview and restore an older one, which can be undone', async ({ page, host }) => {
+test('history: explicit saves keep versions; name one; preview and restore an older one, and undo the restore', async ({ page, host }) => {
   await createPack(page, host, 'Versioned pack');
   await page.getByLabel('Report of').fill('First wording');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -277,22 +277,39 @@ test('history: explicit saves keep versions; preview and restore an older one, w
 
   await page.getByRole('button', { name: 'History' }).click();
   const panel = page.getByRole('complementary', { name: 'Version history' });
-  await expect(panel.getByRole('listitem')).toHaveCount(2);
-  await panel.getByRole('button', { name: /^Preview/ }).nth(1).click();
-  await expect(panel.getByRole('region', { name: /Preview/ })).toContainText('Versioned pack');
+  const items = panel.getByRole('listitem');
+  await expect(items).toHaveCount(2);
   await panel.getByRole('button', { name: 'Name this version…' }).click();
-  await page.getByRole('dialog', { name: 'Name this version' }).getByLabel('Name').fill('Before restore test');
+  await page.getByRole('dialog', { name: 'Name this version' }).getByLabel('Name').fill('Second draft');
   await page.getByRole('dialog', { name: 'Name this version' }).getByRole('button', { name: 'Save name' }).click();
-  await expect(panel).toContainText('Before restore test');
-  await panel.getByRole('button', { name: /^Preview/ }).last().click();
+  await expect(items.first()).toContainText('Second draft');
+  await expect(items).toHaveCount(2); // naming the unchanged pack names its newest version
+
+  // A later change, autosaved but not yet a version of its own.
+  await page.getByLabel('Report of').fill('Later tweak');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+
+  await items.last().getByRole('button', { name: /^Preview/ }).click();
+  const preview = panel.getByRole('region', { name: /Preview/ });
+  await expect(preview).toContainText('Versioned pack');
+  await expect(preview).toContainText('First wording');
   await shot(page, 'history');
   await expectAccessible(page);
-  await panel.getByRole('button', { name: 'Restore this version' }).click();
+  await preview.getByRole('button', { name: 'Restore this version' }).click();
   await expect(page.getByLabel('Title')).toHaveValue('Versioned pack');
+  await expect(page.getByLabel('Report of')).toHaveValue('First wording');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
-  await expect(panel).toContainText('Before restoring an older version');
-  const onDisk = JSON.parse(await fs.readFile(path.join(host.workspaceDir, 'Versioned pack.briefing'), 'utf8'));
-  expect(onDisk.frontSheet.title).toBe('Versioned pack');
+  expect(JSON.parse(await fs.readFile(path.join(host.workspaceDir, 'Versioned pack.briefing'), 'utf8')).frontSheet.title).toBe('Versioned pack');
+
+  // The restore can be undone: the state before it was kept.
+  const before = items.filter({ hasText: 'Before restoring an older version' });
+  await expect(before).toHaveCount(1);
+  await before.getByRole('button', { name: /^Preview/ }).click();
+  await expect(preview).toContainText('Later tweak');
+  await preview.getByRole('button', { name: 'Restore this version' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Versioned pack, second');
+  await expect(page.getByLabel('Report of')).toHaveValue('Later tweak');
+  await expect(items.filter({ hasText: 'Second draft' })).toHaveCount(1);
   expect(await fs.readdir(path.join(host.workspaceDir, '.history'))).toHaveLength(1);
 });
 

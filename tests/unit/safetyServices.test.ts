@@ -90,17 +90,32 @@ describe('version history', () => {
     await expect(services.readSnapshot({ packId: opened.pack.id, id: '../../etc/passwd' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 
+  it('saving again without changes keeps no duplicate version', async () => {
+    const { services } = await makeServices();
+    const opened = await services.createPack({ title: 'Budget' });
+    const pack = withText(opened.pack, 'same words');
+    const first = await services.snapshotPack({ file: opened.file, pack, reason: 'explicit' });
+    const again = await services.snapshotPack({ file: opened.file, pack: { ...pack, updatedAt: new Date().toISOString() }, reason: 'explicit' });
+    expect(again?.id).toBe(first?.id);
+    const changed = await services.snapshotPack({ file: opened.file, pack: withText(opened.pack, 'other words'), reason: 'explicit' });
+    expect(changed?.id).not.toBe(first?.id);
+    expect(await services.listHistory({ packId: opened.pack.id })).toHaveLength(2);
+  });
+
   it('an autosave ten minutes after the last snapshot takes a new one', async () => {
     const dir = await tempDir('hist');
     let now = new Date('2026-11-29T10:00:00Z');
     const history = new PackHistory(dir, () => now);
     const { services } = await makeServices();
     const pack = (await services.createPack({ title: 'x' })).pack;
-    expect(await history.snapshot('x.briefing', pack, 'auto')).not.toBeNull();
+    const first = await history.snapshot('x.briefing', withText(pack, 'one'), 'auto');
+    expect(first).not.toBeNull();
     now = new Date('2026-11-29T10:09:59Z');
-    expect(await history.snapshot('x.briefing', pack, 'auto')).toBeNull();
+    expect(await history.snapshot('x.briefing', withText(pack, 'one two'), 'auto')).toBeNull();
     now = new Date('2026-11-29T10:10:01Z');
-    expect(await history.snapshot('x.briefing', pack, 'auto')).not.toBeNull();
+    const later = await history.snapshot('x.briefing', withText(pack, 'one two three'), 'auto');
+    expect(later?.id).not.toBe(first?.id);
+    expect(later?.words).toBe(3);
   });
 
   it('retention: all of the last day, then the newest of each day for 30 days, named ones always', () => {
