@@ -16,8 +16,8 @@ describe('crash safety (short run of tests/crash)', () => {
 
 describe('loader fuzzing (short run of tests/fuzz)', () => {
   it('mutated pack and template files: typed errors only, files unchanged', async () => {
-    const report = await runFuzz({ inputs: 400, seed: Date.now() % 100_000 });
-    // On failure, rerun with `npx tsx tests/fuzz/run.ts --inputs 400 --seed <seed>`.
+    // A fixed seed keeps `npm test` repeatable; `npm run test:fuzz -- --seed N` explores further.
+    const report = await runFuzz({ inputs: 400, seed: 424_242 });
     expect({ seed: report.seed, failures: report.failures }).toEqual({ seed: report.seed, failures: [] });
     expect(report.inputs).toBe(400);
     expect(report.crashes).toBe(0);
