@@ -258,6 +258,22 @@ export function usePackDocument(file: string) {
     [file, markConflict, replacePack],
   );
 
+  /**
+   * Save the current state as a new pack (when this file cannot be written). The words are
+   * then safe in the copy, so this pack's recovery entry is cleared; returns the new file.
+   */
+  const saveAsCopy = useCallback(
+    async (title: string): Promise<string> => {
+      const current = packRef.current;
+      if (!current) throw new Error('The pack is not open yet.');
+      const copy = await host.savePackAs({ pack: current, title });
+      savedCount.current = editCount.current;
+      void host.clearJournal({ file, session: session.current, seq: editCount.current }).catch(() => undefined);
+      return copy.file;
+    },
+    [file],
+  );
+
   /** Restore an older version: the current state is snapshotted first, so this can be undone. */
   const restoreVersion = useCallback(
     async (older: Pack): Promise<void> => {
@@ -375,6 +391,7 @@ export function usePackDocument(file: string) {
     applyRecovery,
     discardRecovery,
     restoreVersion,
+    saveAsCopy,
     replacedCount,
   };
 }

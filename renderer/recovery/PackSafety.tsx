@@ -41,9 +41,8 @@ export function PackSafety(props: { doc: PackDocument; file: string; onSwitchFil
     if (!doc.pack) return;
     setBusy(true);
     try {
-      const copy = await host.savePackAs({ pack: doc.pack, title: `${doc.pack.frontSheet.title || 'Untitled briefing'} (copy)`.slice(0, 300) });
-      setMessage(`Saved a copy as "${copy.file}".`);
-      props.onSwitchFile(copy.file);
+      const file = await doc.saveAsCopy(`${doc.pack.frontSheet.title || 'Untitled briefing'} (copy)`.slice(0, 300));
+      props.onSwitchFile(file);
     } catch (err) {
       setMessage(`The copy could not be saved either: ${messageOf(err)} Use “Download a copy” to keep your work elsewhere.`);
     } finally {

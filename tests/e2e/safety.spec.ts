@@ -383,6 +383,27 @@ test('disk full while editing (a real tiny tmpfs): plain-English error, words ke
     await page.getByTestId('save-status').getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
     expect(JSON.parse(await fs.readFile(path.join(workspaceDir, 'Full disk pack.briefing'), 'utf8')).frontSheet.reportOf).toBe('Typed when the disk was full');
+
+    // Fill it again: this time keep the work with "Save as a copy" once there is room for it.
+    const again = await fs.open(filler, 'w');
+    try {
+      for (;;) await again.write(Buffer.alloc(16 * 1024, 1));
+    } catch {
+      // full
+    } finally {
+      await again.close();
+    }
+    await page.getByLabel('Report of').fill('Second attempt while full');
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'error');
+    await fs.unlink(filler);
+    await page.getByTestId('save-rescue').getByRole('button', { name: 'Save as a copy' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('pack')).toBe('Full disk pack (copy).briefing');
+    await expect(page.getByLabel('Report of')).toHaveValue('Second attempt while full');
+    expect(JSON.parse(await fs.readFile(path.join(workspaceDir, 'Full disk pack (copy).briefing'), 'utf8')).frontSheet.reportOf).toBe('Second attempt while full');
+    // The words are in the copy, so nothing is left to "recover" for the original.
+    await page.getByRole('button', { name: '← Library' }).click();
+    await expect(page.getByRole('heading', { name: 'Your briefing packs' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Recovered unsaved changes' })).toHaveCount(0);
   } finally {
     await host.stop();
     execFileSync('umount', [workspaceDir]);
