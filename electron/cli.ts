@@ -13,6 +13,7 @@ const USAGE = `Usage: briefing <command> [options]
 Commands:
   validate <file…>    Check briefing packs (.briefing) and templates (.briefing-template);
                       prints OK or the problem for each.
+  export <pack|folder> Export packs to accessible Word files (briefing export --help).
   help                Show this help.
 `;
 
@@ -53,6 +54,15 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
   switch (command) {
     case 'validate':
       return validateFiles(rest, io);
+    case 'export': {
+      // Loaded on demand: the Word writer is the bulk of the CLI bundle.
+      const { exportCommand, EXPORT_USAGE } = await import('./export/cliExport.js');
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.out(EXPORT_USAGE);
+        return 0;
+      }
+      return exportCommand(rest, io);
+    }
     case undefined:
     case 'help':
     case '--help':

@@ -17,4 +17,6 @@ export interface HostPlatform {
   granted?: GrantedPaths;
   /** A native "choose folder" dialog (Electron only); resolves null when cancelled. */
   pickFolder?(options: { title: string; defaultPath: string }): Promise<string | null>;
+  /** Ask where to save a file (Electron's native save dialog); null when cancelled. Absent in the browser host. */
+  chooseSavePath?(options: { title: string; defaultName: string; filterName: string; extensions: string[] }): Promise<string | null>;
 }

@@ -62,6 +62,11 @@ function registerHandlers(): void {
         const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      chooseSavePath: async ({ title, defaultName, filterName, extensions }) => {
+        const options = { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: filterName, extensions }] };
+        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
     },
   });
   const guard = { isTrustedContents: (id: number) => trustedContents.has(id) };

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { WorkspaceIndex } from './search/workspaceIndex.js';
 import { setPackStatus } from './search/packStatus.js';
 import { createTemplateServices } from './templates/templateServices.js';
+import { checkAccessibilityFor, exportToWordFor } from './export/exportService.js';
 
 export interface ServiceOptions {
   platform: HostPlatform;
@@ -49,8 +50,10 @@ export function createServices(options: ServiceOptions): HostHandlers {
     return searchIndex;
   }
 
+  const safety = createSafetyHandlers({ packs, settings, dataDir: platform.dataDir });
+
   return {
-    ...createSafetyHandlers({ packs, settings, dataDir: platform.dataDir }),
+    ...safety,
     async getAppInfo() {
       return {
         appVersion: platform.appVersion,
@@ -103,5 +106,12 @@ export function createServices(options: ServiceOptions): HostHandlers {
     setPackStatus: async ({ file, status, baseRevision }) => setPackStatus(await packs(), await settings.get(), file, status, baseRevision),
     getSettingsState: async () => ({ settings: await settings.get(), notice: settings.notice ?? null, file: settings.file }),
     ...createTemplateServices({ options, settings, packs }),
+    checkAccessibility: ({ pack }) => checkAccessibilityFor({ settings: () => settings.get(), platform }, pack),
+    exportToWord: async (args) => {
+      const result = await exportToWordFor({ settings: () => settings.get(), platform }, args);
+      // Each export keeps a version in the history (issue 6); never a reason for it to fail.
+      if (result.kind !== 'cancelled' && args.file) await safety.snapshotPack({ file: args.file, pack: args.pack, reason: 'export' }).catch(() => null);
+      return result;
+    },
   };
 }

@@ -4,13 +4,14 @@ import os from 'node:os';
 import { settingsSchema, type Settings, type SettingsPatch } from '../../shared/api/settings.js';
 import { fromNodeError } from '../../shared/api/errors.js';
 import { writeFileAtomic } from './atomicWrite.js';
+import { defaultBranding } from '../../shared/branding/schema.js';
 
 export function defaultWorkspaceDir(home = os.homedir()): string {
   return path.join(home, 'Documents', 'Briefing Packs');
 }
 
 export function defaultSettings(): Settings {
-  return { workspaceDir: defaultWorkspaceDir(), authorName: '', sharedTemplatesDir: '', retainEveryVersionForHours: 24, retainDailyVersionsForDays: 30 };
+  return { workspaceDir: defaultWorkspaceDir(), authorName: '', sharedTemplatesDir: '', branding: defaultBranding(), retainEveryVersionForHours: 24, retainDailyVersionsForDays: 30 };
 }
 
 /**

@@ -16,6 +16,7 @@ import { StatusControl } from '../library/StatusControl.js';
 import { useAuthor } from '../library/useAuthor.js';
 import { jumpToSection } from '../library/sectionJump.js';
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateDialog.js';
+import { ExportButton } from '../export/ExportButton.js';
 
 /** One pack: its front sheet and sections, saved automatically. */
 export function PackScreen(props: { file: string; section?: string; onBack: () => void; onRenamed: (file: string) => void }) {
@@ -98,6 +99,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
         <h1 className="pack-heading">{pack.frontSheet.title || 'Untitled briefing'}</h1>
         <SaveStatus state={doc.saveState} onRetry={() => void doc.saveNow()} />
         <SaveAsTemplateButton pack={pack} />
+        <ExportButton pack={pack} file={props.file} />
         <button type="button" className="primary" onClick={() => void doc.saveNow('explicit')} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S">
           Save
         </button>

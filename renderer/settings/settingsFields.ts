@@ -75,7 +75,8 @@ export function isAbsoluteFolder(value: string): boolean {
   return /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value.trim());
 }
 
-export type SettingsForm = Record<string, string | number | boolean | undefined>;
+/** Values are the fields shown; objects (the branding profile, edited in the export dialog) pass through unchanged. */
+export type SettingsForm = Record<string, string | number | boolean | object | undefined>;
 
 /** Plain-English problems with the form, by field; empty when it can be saved. */
 export function settingsProblems(form: SettingsForm): Record<string, string> {

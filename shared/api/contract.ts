@@ -15,6 +15,7 @@ import {
   type TemplateGallery,
   type TemplateWriteOutcome,
 } from '../templates/api.js';
+import { exportOptionsSchema, type AccessibilityReport, type ExportResult } from '../export/types.js';
 
 /**
  * THE contract between the renderer and the back end: one table of methods, each with a
@@ -325,6 +326,14 @@ export const hostMethods = {
   exportTemplate: method<ExportedTemplate>()(templateRefArgs, 'A template\'s file name and text, for saving as a file'),
   publishTemplate: method<PublishedTemplate>()(userTemplateArgs, 'Copy one of your templates to the shared folder (never over a newer version)'),
   deleteTemplate: method<{ file: string }>()(userTemplateArgs, 'Move one of your templates to the trash'),
+  checkAccessibility: method<AccessibilityReport>()(
+    z.object({ pack: packSchema }).strict(),
+    'Accessibility check of a pack as it would be exported to Word',
+  ),
+  exportToWord: method<ExportResult>()(
+    z.object({ pack: packSchema, file: packFileName.optional(), options: exportOptionsSchema.optional() }).strict(),
+    'Export a pack to Word: save dialog and file in Electron, the bytes for a download in the browser host',
+  ),
 } as const;
 
 export type HostMethods = typeof hostMethods;

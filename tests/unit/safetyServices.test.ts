@@ -300,3 +300,24 @@ describe('loader regressions found by the fuzz test', () => {
     }
   });
 });
+
+describe('retention settings', () => {
+  it('changing another setting keeps the retention settings, and the other way round', async () => {
+    const { services } = await makeServices();
+    await services.updateSettings({ retainEveryVersionForHours: 48, retainDailyVersionsForDays: 7 });
+    expect(await services.updateSettings({ authorName: 'Sam' })).toMatchObject({ retainEveryVersionForHours: 48, retainDailyVersionsForDays: 7 });
+    expect(await services.updateSettings({ retainDailyVersionsForDays: 9 })).toMatchObject({ authorName: 'Sam', retainEveryVersionForHours: 48, retainDailyVersionsForDays: 9 });
+  });
+});
+
+describe('export keeps a version', () => {
+  it('a successful export to Word snapshots the pack as it was exported', async () => {
+    const { services } = await makeServices();
+    const opened = await services.createPack({ title: 'Budget' });
+    const pack = withText(opened.pack, 'exported words here');
+    const result = await services.exportToWord({ pack, file: opened.file });
+    expect(result.kind).toBe('download');
+    const history = await services.listHistory({ packId: opened.pack.id });
+    expect(history[0]).toMatchObject({ reason: 'export', words: 3 });
+  });
+});

@@ -1,0 +1,54 @@
+import { Packer } from 'docx';
+import { brandingSchema, type Branding } from '../../shared/branding/schema.js';
+import { exportOptionsSchema, TOC_PAGE_NUMBER_WORD_LIMIT, type ExportNotice, type ExportOptionsInput } from '../../shared/export/types.js';
+import type { Pack } from '../../shared/pack/schema.js';
+import { buildDocument, wantsTableOfContents } from './buildDocument.js';
+import { wordCountOf } from '../../shared/richtext/plainText.js';
+
+function wantsPageNumbers(pack: Pack, mode: 'auto' | 'always' | 'never'): boolean {
+  if (mode !== 'auto') return mode === 'always';
+  let words = 0;
+  for (const section of pack.sections) {
+    words += wordCountOf(section.content);
+    if (words > TOC_PAGE_NUMBER_WORD_LIMIT) return false;
+  }
+  return true;
+}
+
+export interface ExportInput {
+  pack: Pack;
+  branding?: Partial<Branding>;
+  options?: ExportOptionsInput;
+  authorName?: string;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+export interface ExportOutput {
+  buffer: Buffer;
+  notices: ExportNotice[];
+}
+
+/**
+ * Pack JSON → .docx bytes, in plain Node (no DOM). The contents' page numbers are laid out
+ * with docx/layout, loaded only when a contents table is wanted, so short exports stay fast.
+ */
+export async function exportPackToDocx(input: ExportInput): Promise<ExportOutput> {
+  const branding = brandingSchema.parse(input.branding ?? {});
+  const options = exportOptionsSchema.parse(input.options ?? {});
+  const total = input.pack.sections.length;
+  let pageNumbers;
+  if (wantsTableOfContents(input.pack, options) && wantsPageNumbers(input.pack, options.tocPageNumbers)) {
+    pageNumbers = (await import('docx/layout')).estimatePageNumbers;
+  }
+  const { document, notices } = buildDocument({
+    pack: input.pack,
+    branding,
+    options,
+    authorName: input.authorName,
+    pageNumbers,
+    onProgress: (done) => input.onProgress?.('sections', done, total),
+  });
+  input.onProgress?.('writing', total, total);
+  const buffer = await Packer.toBuffer(document);
+  return { buffer, notices };
+}
