@@ -3,6 +3,7 @@ import type { HostPlatform } from './hostPlatform.js';
 import { PackStore } from './workspace/packStore.js';
 import { SettingsStore } from './workspace/settingsStore.js';
 import type { Settings } from '../shared/api/settings.js';
+import { createSafetyHandlers } from './workspace/safetyServices.js';
 import { HostError } from '../shared/api/errors.js';
 import path from 'node:path';
 import { WorkspaceIndex } from './search/workspaceIndex.js';
@@ -49,7 +50,10 @@ export function createServices(options: ServiceOptions): HostHandlers {
     return searchIndex;
   }
 
+  const safety = createSafetyHandlers({ packs, settings, dataDir: platform.dataDir });
+
   return {
+    ...safety,
     async getAppInfo() {
       return {
         appVersion: platform.appVersion,
@@ -94,7 +98,6 @@ export function createServices(options: ServiceOptions): HostHandlers {
     listPacks: async () => (await packs()).list(),
     createPack: async ({ title }) => (await packs()).create(title),
     openPack: async ({ file }) => (await packs()).open(file),
-    savePack: async ({ file, pack, baseRevision }) => (await packs()).save(file, pack, baseRevision),
     savePackAs: async ({ pack, title }) => (await packs()).saveAs(pack, title),
     renamePack: async ({ file, title }) => (await packs()).rename(file, title),
     duplicatePack: async ({ file }) => (await packs()).duplicate(file),
@@ -104,6 +107,11 @@ export function createServices(options: ServiceOptions): HostHandlers {
     getSettingsState: async () => ({ settings: await settings.get(), notice: settings.notice ?? null, file: settings.file }),
     ...createTemplateServices({ options, settings, packs }),
     checkAccessibility: ({ pack }) => checkAccessibilityFor({ settings: () => settings.get(), platform }, pack),
-    exportToWord: (args) => exportToWordFor({ settings: () => settings.get(), platform }, args),
+    exportToWord: async (args) => {
+      const result = await exportToWordFor({ settings: () => settings.get(), platform }, args);
+      // Each export keeps a version in the history (issue 6); never a reason for it to fail.
+      if (result.kind !== 'cancelled' && args.file) await safety.snapshotPack({ file: args.file, pack: args.pack, reason: 'export' }).catch(() => null);
+      return result;
+    },
   };
 }

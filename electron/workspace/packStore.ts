@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { HostError, fromNodeError } from '../../shared/api/errors.js';
-import type { OpenedPack, PackList, PackListEntry, SavedPack } from '../../shared/api/contract.js';
+import type { OpenedPack, PackList, PackListEntry, PackRevision, SavedPack } from '../../shared/api/contract.js';
 import { PACK_EXTENSION } from '../../shared/pack/format.js';
 import { parsePackText, serialisePack } from '../../shared/pack/parse.js';
 import { newId, newPack } from '../../shared/pack/defaults.js';
@@ -93,6 +93,7 @@ export class PackStore {
 
   async list(): Promise<PackList> {
     const names = await this.packFileNames();
+    void this.sweepTempFiles();
     const entries = await mapLimit(names, 16, (name) => this.listEntry(name));
     for (const cached of this.listCache.keys()) if (!names.includes(cached)) this.listCache.delete(cached);
     return { workspaceDir: this.workspaceDir, entries: entries.filter((e): e is PackListEntry => e !== null) };
@@ -142,6 +143,54 @@ export class PackStore {
     return entry;
   }
 
+  /**
+   * Remove temp files left by saves that were killed part-way (`.<name>.<random>.tmp`), once
+   * they are an hour old: by then no save on any machine can still be writing them.
+   */
+  async sweepTempFiles(maxAgeMs = 60 * 60 * 1000): Promise<number> {
+    let removed = 0;
+    for (const dir of [this.workspaceDir, path.join(this.workspaceDir, BACKUP_FOLDER)]) {
+      let names: string[];
+      try {
+        names = await fs.readdir(dir);
+      } catch {
+        continue;
+      }
+      for (const name of names.filter((n) => /\.[0-9a-f]{12}\.tmp$/.test(n))) {
+        try {
+          const stat = await fs.stat(path.join(dir, name));
+          if (this.now().getTime() - stat.mtimeMs > maxAgeMs) {
+            await fs.unlink(path.join(dir, name));
+            removed++;
+          }
+        } catch {
+          // gone already, or not ours to remove
+        }
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * A failed write, in words. ENOENT while saving means the folder itself has gone (a
+   * network drive disconnected, a USB stick pulled), which deserves its own message.
+   */
+  private async saveError(err: unknown, file: string): Promise<HostError> {
+    if ((err as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
+      const folderThere = await fs.stat(this.workspaceDir).then(
+        (s) => s.isDirectory(),
+        () => false,
+      );
+      if (!folderThere) {
+        return new HostError(
+          'UNAVAILABLE',
+          `Saving "${file}": the folder ${this.workspaceDir} is not available any more. If it is on a network or removable drive, reconnect it and try again. Your text is still here.`,
+        );
+      }
+    }
+    return fromNodeError(err, `Saving "${file}"`);
+  }
+
   async open(file: string): Promise<OpenedPack> {
     const full = this.pathOf(file);
     let text: string;
@@ -151,6 +200,12 @@ export class PackStore {
       throw fromNodeError(err, `The pack "${file}"`);
     }
     return { file, pack: parsePackText(text, { label: `"${file}"` }), revision: revisionOf(text) };
+  }
+
+  /** Whether the file exists and the revision of its bytes now (to notice outside changes). */
+  async revision(file: string): Promise<PackRevision> {
+    const text = await readIfExists(this.pathOf(file));
+    return { exists: text !== null, revision: text === null ? null : revisionOf(text) };
   }
 
   async create(title?: string): Promise<OpenedPack> {
@@ -166,7 +221,7 @@ export class PackStore {
       try {
         await writeFileAtomic(this.pathOf(file), text, { fs: this.options.fs });
       } catch (err) {
-        throw fromNodeError(err, `Saving "${file}"`);
+        throw await this.saveError(err, file);
       }
     });
     return { file, pack, revision: revisionOf(text) };
@@ -190,7 +245,7 @@ export class PackStore {
       try {
         await writeFileAtomic(full, text, { backupPath: this.backupPathOf(file), fs: this.options.fs });
       } catch (err) {
-        throw fromNodeError(err, `Saving "${file}"`);
+        throw await this.saveError(err, file);
       }
       return { file, revision: revisionOf(text), savedAt };
     });

@@ -11,7 +11,7 @@ export function defaultWorkspaceDir(home = os.homedir()): string {
 }
 
 export function defaultSettings(): Settings {
-  return { workspaceDir: defaultWorkspaceDir(), authorName: '', sharedTemplatesDir: '', branding: defaultBranding() };
+  return { workspaceDir: defaultWorkspaceDir(), authorName: '', sharedTemplatesDir: '', branding: defaultBranding(), retainEveryVersionForHours: 24, retainDailyVersionsForDays: 30 };
 }
 
 /**

@@ -6,6 +6,7 @@ import { messageOf } from '../common/messageOf.js';
 import { formatDateTime, formatMeetingDate } from '../common/format.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
 import { PromptDialog } from '../common/PromptDialog.js';
+import { RecoveryList } from '../recovery/RecoveryList.js';
 import { SearchBox } from './SearchBox.js';
 import { LibraryFilterBar, StatusCounts } from './LibraryFilters.js';
 import { SearchResults } from './SearchResults.js';
@@ -112,6 +113,7 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
             {error}
           </p>
         )}
+        <RecoveryList onOpen={props.onOpen} />
         <SettingsNotice onOpenSettings={props.onSettings} />
         {list === null && !error && <p className="muted">Loading your packs…</p>}
         {list !== null && packs.length === 0 && (
@@ -220,6 +222,7 @@ function PackRow(props: { entry: PackListEntry; onOpen: (file: string) => void; 
         <td colSpan={4} />
         <td>{formatDateTime(entry.modifiedAt)}</td>
         <td className="row-actions">
+          {entry.error.code === 'INVALID_FILE' && <button type="button" onClick={() => props.onOpen(entry.file)} aria-label={`Recover ${entry.file}`}>Recover…</button>}
           <button type="button" onClick={() => props.onDelete(entry.file)} aria-label={`Delete ${entry.file}`}>
             Delete
           </button>

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Section } from '../../shared/pack/schema.js';
 import { newSection } from '../../shared/pack/defaults.js';
 import type { SerializedEditorStateJson } from '../../shared/richtext/serialized.js';
@@ -10,6 +10,8 @@ import { usePackDocument } from './usePackDocument.js';
 import { SaveStatus } from './SaveStatus.js';
 import { FrontSheetForm } from './FrontSheetForm.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
+import { PackSafety } from '../recovery/PackSafety.js';
+import { DamagedPackRecovery } from '../recovery/DamagedPack.js';
 import { useMenuCommand } from '../host/hostEvents.js';
 import { useLeaveGuard } from '../common/leaveGuard.js';
 import { SaveAsFromMenu } from './SaveAsFromMenu.js';
@@ -59,6 +61,8 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
   const [statusError, setStatusError] = useState<string | null>(null);
   /** Approved packs are read-only until set back to draft; everything editable honours this. */
   const readOnly = doc.pack ? isReadOnlyStatus(doc.pack.frontSheet.status) : false;
+  /** Approved, or another person holds the pack (issue 6's lock): nothing can be edited. */
+  const editingLocked = readOnly || doc.readOnly;
   const sections = useSections(doc, props.section);
   const paneModule = useSectionPaneModule();
 
@@ -90,7 +94,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
   }
 
   // File › Save in the native menu (Electron), whose accelerator takes Ctrl/Cmd+S there.
-  useMenuCommand('save', () => void doc.saveNow());
+  useMenuCommand('save', () => void doc.saveNow('explicit'));
   useLeaveGuard(doc.saveNow);
 
   // Ctrl/Cmd+S saves at once, anywhere on the pack screen.
@@ -98,7 +102,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        void doc.saveNow();
+        void doc.saveNow('explicit');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -117,6 +121,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
           <h1>This pack could not be opened</h1>
           <p role="alert">{doc.loadError}</p>
           <p>The file has not been changed.</p>
+          <DamagedPackRecovery file={props.file} doc={doc} onOpen={props.onRenamed} />
         </main>
       </div>
     );
@@ -135,10 +140,11 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
         <SaveStatus state={doc.saveState} onRetry={() => void doc.saveNow()} />
         <SaveAsTemplateButton pack={pack} />
         <ExportButton pack={pack} file={props.file} />
-        <button type="button" className="primary" onClick={() => void doc.saveNow()} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S">
+        <button type="button" className="primary" onClick={() => void doc.saveNow('explicit')} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S">
           Save
         </button>
       </header>
+      <PackSafety doc={doc} file={props.file} onSwitchFile={props.onRenamed} />
       <div className={`pack-layout${activeSection ? ' with-guidance' : ''}`}>
         <SectionOutline
           sections={pack.sections}
@@ -149,9 +155,9 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
           onRename={(id) => sections.setDialog({ kind: 'rename', id })}
           onMove={sections.move}
           onRemove={(id) => sections.setDialog({ kind: 'remove', id })}
-          readOnly={readOnly}
+          readOnly={editingLocked}
         />
-        <main className="pack-main">
+        <main className="pack-main" key={doc.replacedCount}>
           <StatusControl pack={pack} onChange={setStatus} />
           {statusError && (
             <p role="alert" className="error-banner">
@@ -181,11 +187,11 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
               onDirty={doc.markDirty}
               onCommit={sections.commit}
               onWordCount={sections.setLiveCount}
-              readOnly={readOnly}
+              readOnly={editingLocked}
             />
             )
           ) : (
-            <FrontSheetForm sheet={pack.frontSheet} onChange={changeFrontSheet} readOnly={readOnly} />
+            <FrontSheetForm sheet={pack.frontSheet} onChange={changeFrontSheet} readOnly={editingLocked} />
           )}
         </main>
         {activeSection && <GuidancePanel section={activeSection} />}
@@ -246,7 +252,7 @@ function useSections(doc: ReturnType<typeof usePackDocument>, initialSection: st
     [saveNow],
   );
 
-  const commit = useCallback(
+  const commitContent = useCallback(
     (sectionId: string, content: SerializedEditorStateJson) =>
       update((pack) => {
         if (!pack.sections.some((s) => s.id === sectionId)) return pack;
@@ -254,6 +260,21 @@ function useSections(doc: ReturnType<typeof usePackDocument>, initialSection: st
       }),
     [update],
   );
+
+  // An editor of a pack that has since been replaced (reload from disk, restore) must not
+  // write its old text into the new pack when it unmounts.
+  const generation = useRef(doc.replacedCount);
+  generation.current = doc.replacedCount;
+  const commit = useMemo(() => {
+    const mine = doc.replacedCount;
+    return (sectionId: string, content: SerializedEditorStateJson) => {
+      if (mine !== generation.current) return;
+      commitContent(sectionId, content);
+    };
+  }, [doc.replacedCount, commitContent]);
+
+  // Live counts belong to the editors of the pack as it was: start again after a replace.
+  useEffect(() => setLive({}), [doc.replacedCount]);
 
   const setLiveCount = useCallback((sectionId: string, words: number) => setLive((prev) => (prev[sectionId] === words ? prev : { ...prev, [sectionId]: words })), []);
 

@@ -134,6 +134,81 @@ export interface SavedPack {
   savedAt: string;
 }
 
+// ---- Safety: recovery journal, history, locks, conflicts, damaged files (issue 6) ----
+
+export interface LockHolder {
+  user: string;
+  machine: string;
+  /** ISO time the holder last refreshed the lock ('' if unknown). */
+  since: string;
+  stale: boolean;
+  staleReason?: string;
+}
+
+export type LockResult =
+  | { status: 'acquired'; tookOverFrom?: LockHolder }
+  | { status: 'held'; holder: LockHolder }
+  /** The folder cannot hold a lock file (e.g. read-only): editing goes on, saving will say why it fails. */
+  | { status: 'unavailable'; message: string };
+
+export interface RecoverablePack {
+  file: string;
+  title: string;
+  journaledAt: string;
+  words: number;
+  fileExists: boolean;
+  /** The file was saved by something else after these edits began. */
+  changedOnDiskSince: boolean;
+}
+
+export interface RecoveredPack {
+  file: string;
+  pack: Pack;
+  baseRevision: string | null;
+  journaledAt: string;
+}
+
+export const SNAPSHOT_REASONS = ['explicit', 'auto', 'export', 'manual', 'before-restore', 'before-reload', 'before-overwrite', 'recovered'] as const;
+export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
+
+export interface SnapshotInfo {
+  id: string;
+  packId: string;
+  /** The pack's file name when the snapshot was taken. */
+  file: string;
+  title: string;
+  at: string;
+  words: number;
+  reason: SnapshotReason;
+  name?: string;
+  /** Hash of the content (without the save time), so an unchanged pack is not kept twice. */
+  contentHash?: string;
+}
+
+export interface PackRevision {
+  exists: boolean;
+  revision: string | null;
+}
+
+/** A readable earlier version of a damaged pack. */
+export interface RecoverySource {
+  kind: 'backup' | 'snapshot';
+  /** For snapshots. */
+  packId?: string;
+  id?: string;
+  title: string;
+  at: string;
+  words: number;
+}
+
+export interface RecoveredDamagedPack extends OpenedPack {
+  /** Where the damaged file was moved, when the user agreed to move it aside. */
+  damagedMovedTo?: string;
+}
+
+const snapshotId = z.string().min(1).max(100);
+const sessionId = z.string().min(1).max(100);
+
 const noArgs = z.object({}).strict();
 
 /** `method<Result>()(argsSchema, summary)`: the argument type is inferred from the schema. */
@@ -156,7 +231,15 @@ export const hostMethods = {
   createPack: method<OpenedPack>()(z.object({ title: z.string().max(300).optional() }).strict(), 'Create a new pack file'),
   openPack: method<OpenedPack>()(refArg, 'Read a pack'),
   savePack: method<SavedPack>()(
-    z.object({ file: packRef, pack: packSchema, baseRevision: z.string().nullable() }).strict(),
+    z
+      .object({
+        file: packRef,
+        pack: packSchema,
+        baseRevision: z.string().nullable(),
+        /** 'explicit' (Save button, Ctrl+S) always keeps a history snapshot; 'auto' at most every 10 minutes. */
+        snapshot: z.enum(['explicit', 'auto']).optional(),
+      })
+      .strict(),
     'Save a pack atomically; CONFLICT if the file changed on disk since baseRevision',
   ),
   savePackAs: method<OpenedPack>()(
@@ -169,6 +252,46 @@ export const hostMethods = {
   ),
   duplicatePack: method<OpenedPack>()(refArg, 'Copy a pack as "Copy of …"'),
   deletePack: method<{ file: string }>()(fileArg, 'Move a pack to the trash'),
+  journalPack: method<{ journaledAt: string; written: boolean }>()(
+    z.object({ file: packRef, pack: packSchema, baseRevision: z.string().nullable(), session: sessionId, seq: z.number().int().min(0) }).strict(),
+    'Keep the latest unsaved state of an open pack in the recovery journal (data folder)',
+  ),
+  clearJournal: method<{ file: string }>()(
+    z.object({ file: packRef, session: sessionId, seq: z.number().int().min(0) }).strict(),
+    'A clean save of edits up to seq: drop the recovery entry unless it holds later edits',
+  ),
+  listRecoverable: method<RecoverablePack[]>()(noArgs, 'Packs with unsaved changes left by a crash'),
+  getRecovered: method<RecoveredPack | null>()(refArg, 'The journaled unsaved state of one pack, if any'),
+  discardRecovered: method<{ file: string }>()(refArg, 'Discard the recovered unsaved changes of a pack'),
+  packRevision: method<PackRevision>()(refArg, 'Whether a pack file exists and its current revision (to notice changes on disk)'),
+  resolveConflict: method<OpenedPack>()(
+    z.object({ file: packRef, pack: packSchema, choice: z.enum(['reload', 'copy', 'overwrite']) }).strict(),
+    'After CONFLICT: reload theirs (mine kept in history), keep mine as a copy, or overwrite (theirs kept in history)',
+  ),
+  lockPack: method<LockResult>()(z.object({ file: packRef, takeOver: z.boolean().optional() }).strict(), 'Take or refresh the editing lock beside a pack'),
+  unlockPack: method<{ file: string }>()(refArg, 'Release our editing lock'),
+  listHistory: method<SnapshotInfo[]>()(z.object({ packId: z.string().min(1).max(100) }).strict(), 'Snapshots of a pack, newest first'),
+  snapshotPack: method<SnapshotInfo | null>()(
+    z.object({ file: packRef, pack: packSchema, reason: z.enum(SNAPSHOT_REASONS), name: z.string().max(200).optional() }).strict(),
+    'Keep a snapshot in the history (export, before restore, "Name this version")',
+  ),
+  readSnapshot: method<Pack>()(z.object({ packId: z.string().min(1).max(100), id: snapshotId }).strict(), 'The pack as it was in one snapshot'),
+  nameSnapshot: method<SnapshotInfo>()(
+    z.object({ packId: z.string().min(1).max(100), id: snapshotId, name: z.string().max(200) }).strict(),
+    'Name (or unname) a snapshot; named snapshots are always kept',
+  ),
+  damagedPackSources: method<RecoverySource[]>()(refArg, 'Readable backups and snapshots of a pack that cannot be opened'),
+  recoverDamagedPack: method<RecoveredDamagedPack>()(
+    z
+      .object({
+        file: packRef,
+        source: z.object({ kind: z.enum(['backup', 'snapshot']), packId: z.string().max(100).optional(), id: snapshotId.optional() }).strict(),
+        /** With the user's consent only: move the damaged file aside and restore under its name. */
+        moveDamagedAside: z.boolean(),
+      })
+      .strict(),
+    'Open an earlier version of a damaged pack, as a copy or (with consent) in its place',
+  ),
   searchPacks: method<SearchResults>()(
     z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(1000).optional() }).strict(),
     'Full-text search over titles, front sheets and section text of every pack',

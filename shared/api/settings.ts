@@ -7,6 +7,10 @@ export const settingsSchema = z.object({
   workspaceDir: z.string().min(1).max(1000),
   /** Shown on status changes and in document properties. */
   authorName: z.string().max(200).default(''),
+  /** Version history retention: keep every snapshot this many hours (issue 6). */
+  retainEveryVersionForHours: z.number().int().min(1).max(24 * 365).default(24).describe('Version history keeps every saved version from this many hours back.'),
+  /** …then one snapshot a day for this many days. Named versions are always kept. */
+  retainDailyVersionsForDays: z.number().int().min(0).max(3650).default(30).describe('Older versions: one a day is kept for this many days. Versions you name are always kept.'),
   /** The author's role, recorded with their name on status changes ("Policy officer"). */
   authorRole: z.string().max(200).optional(),
   /** Folder of templates shared by the council (often a network drive); '' when not set. */
@@ -28,5 +32,7 @@ export const settingsPatchSchema = z.object({
   authorRole: settingsSchema.shape.authorRole,
   sharedTemplatesDir: settingsSchema.shape.sharedTemplatesDir.unwrap().optional(),
   branding: brandingSchema.optional(),
+  retainEveryVersionForHours: settingsSchema.shape.retainEveryVersionForHours.unwrap().optional(),
+  retainDailyVersionsForDays: settingsSchema.shape.retainDailyVersionsForDays.unwrap().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

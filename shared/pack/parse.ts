@@ -38,7 +38,7 @@ export function readEnvelope(json: unknown, label: string, format: string, kind:
   }
   const doc = json as JsonObject;
   if (doc.format !== format) {
-    throw new HostError('INVALID_FILE', `${label} is not a ${kind} (its "format" is ${JSON.stringify(doc.format ?? null)}, expected "${format}").`);
+    throw new HostError('INVALID_FILE', `${label} is not a ${kind} (its "format" is ${describeFormat(doc.format)}, expected "${format}").`);
   }
   const version = doc.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -51,6 +51,16 @@ export function readEnvelope(json: unknown, label: string, format: string, kind:
     );
   }
   return { doc, version };
+}
+
+/**
+ * The "format" value for a message. Never JSON.stringify an arbitrary value here: a deeply
+ * nested one overflows the stack (found by the fuzz test), and a huge one floods the message.
+ */
+function describeFormat(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (value === undefined || value === null) return 'missing';
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : String(value).slice(0, 60);
 }
 
 export function packFromJson(json: unknown, options: ParseOptions = {}): Pack {

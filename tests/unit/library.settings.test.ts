@@ -25,6 +25,8 @@ describe('settings validation', () => {
   it('shows no branding or history sections until those settings exist', () => {
     expect(extraSettingGroups()).toEqual(extraSettingGroups(settingsSchema));
     expect(extraSettingGroups().map((g) => g.id)).not.toContain('branding');
+    // Issue 6's retention settings exist, so the History section shows them.
+    expect(extraSettingGroups().find((g) => g.id === 'history')?.fields.map((x) => x.key)).toEqual(['retainEveryVersionForHours', 'retainDailyVersionsForDays']);
     const extended = settingsSchema.extend({
       brandingProfile: z.enum(['default', 'sefton']).optional(),
       historyRetentionDays: z.number().int().min(1).max(3650).default(90),
@@ -33,10 +35,10 @@ describe('settings validation', () => {
     const groups = extraSettingGroups(extended);
     expect(groups.map((g) => [g.id, g.fields.map((x) => `${x.key}:${x.kind}`)])).toEqual([
       ['branding', ['brandingProfile:choice']],
-      ['history', ['historyRetentionDays:number']],
+      ['history', ['retainEveryVersionForHours:number', 'retainDailyVersionsForDays:number', 'historyRetentionDays:number']],
       ['other', ['spellcheck:boolean']],
     ]);
-    expect(groups[1]!.fields[0]).toMatchObject({ min: 1, max: 3650, label: 'History retention days' });
+    expect(groups[1]!.fields.find((f) => f.key === 'historyRetentionDays')).toMatchObject({ min: 1, max: 3650, label: 'History retention days' });
     expect(labelOf('sharedTemplatesDir')).toBe('Shared templates dir');
   });
 
