@@ -274,7 +274,7 @@ function useSections(doc: ReturnType<typeof usePackDocument>, initialSection: st
   }, [doc.replacedCount, commitContent]);
 
   // Live counts belong to the editors of the pack as it was: start again after a replace.
-  useEffect(() => setLive({}), [doc.replacedCount]);
+  useEffect(() => setLive((prev) => (Object.keys(prev).length ? {} : prev)), [doc.replacedCount]);
 
   const setLiveCount = useCallback((sectionId: string, words: number) => setLive((prev) => (prev[sectionId] === words ? prev : { ...prev, [sectionId]: words })), []);
 
