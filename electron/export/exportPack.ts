@@ -1,9 +1,9 @@
-import { Packer } from 'docx';
 import { brandingSchema, type Branding } from '../../shared/branding/schema.js';
 import { exportOptionsSchema, TOC_PAGE_NUMBER_WORD_LIMIT, type ExportNotice, type ExportOptionsInput } from '../../shared/export/types.js';
 import type { Pack } from '../../shared/pack/schema.js';
 import { buildDocument, wantsTableOfContents } from './buildDocument.js';
 import { wordCountOf } from '../../shared/richtext/plainText.js';
+import { packDocx } from './packDocx.js';
 
 function wantsPageNumbers(pack: Pack, mode: 'auto' | 'always' | 'never'): boolean {
   if (mode !== 'auto') return mode === 'always';
@@ -49,6 +49,6 @@ export async function exportPackToDocx(input: ExportInput): Promise<ExportOutput
     onProgress: (done) => input.onProgress?.('sections', done, total),
   });
   input.onProgress?.('writing', total, total);
-  const buffer = await Packer.toBuffer(document);
+  const buffer = await packDocx(document);
   return { buffer, notices };
 }
