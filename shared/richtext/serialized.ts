@@ -30,17 +30,31 @@ const stateShape = z.object({
  * (a 55,000-word pack took 170 ms) and recursion could overflow the stack on hostile input.
  */
 export function findNodeProblem(root: unknown): { message: string; path: (string | number)[] } | null {
-  const stack: Array<{ node: unknown; depth: number; path: (string | number)[] }> = [{ node: root, depth: 1, path: [] }];
+  // Each entry links to its parent instead of carrying its own path array: a 55,000-word pack
+  // has tens of thousands of nodes, and the path is only needed for the one node reported.
+  interface Entry {
+    node: unknown;
+    depth: number;
+    parent: Entry | null;
+    index: number;
+  }
+  const pathTo = (entry: Entry, ...tail: string[]): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let e: Entry | null = entry; e?.parent; e = e.parent) path.unshift('children', e.index);
+    return [...path, ...tail];
+  };
+  const stack: Entry[] = [{ node: root, depth: 1, parent: null, index: 0 }];
   while (stack.length) {
-    const { node, depth, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const { node, depth } = entry;
     if (depth > MAX_NODE_DEPTH) return { message: `content is nested more than ${MAX_NODE_DEPTH} levels deep`, path: [] };
-    if (typeof node !== 'object' || node === null || Array.isArray(node)) return { message: 'content node is malformed (expected an object)', path };
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return { message: 'content node is malformed (expected an object)', path: pathTo(entry) };
     const { type, children, text } = node as Record<string, unknown>;
-    if (typeof type !== 'string' || type === '') return { message: `content node is malformed (its "type" must be a non-empty string)`, path: [...path, 'type'] };
-    if (text !== undefined && typeof text !== 'string') return { message: 'content node is malformed (its "text" must be a string)', path: [...path, 'text'] };
+    if (typeof type !== 'string' || type === '') return { message: `content node is malformed (its "type" must be a non-empty string)`, path: pathTo(entry, 'type') };
+    if (text !== undefined && typeof text !== 'string') return { message: 'content node is malformed (its "text" must be a string)', path: pathTo(entry, 'text') };
     if (children === undefined) continue;
-    if (!Array.isArray(children)) return { message: 'content node is malformed (its "children" must be a list)', path: [...path, 'children'] };
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1, path: [...path, 'children', i] });
+    if (!Array.isArray(children)) return { message: 'content node is malformed (its "children" must be a list)', path: pathTo(entry, 'children') };
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1, parent: entry, index: i });
   }
   return null;
 }
