@@ -63,6 +63,18 @@ function excerpt(text: string, max = 60): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
+/**
+ * Whether any text under these nodes has a lower-case ASCII letter, in which case their text
+ * cannot be all capitals (isAllCaps' own fast path) and need not be put together to check.
+ */
+function hasLowerCase(nodes: SerializedNodeJson[] | undefined): boolean {
+  for (const node of nodes ?? []) {
+    if (typeof node.text === 'string' && /[a-z]/.test(node.text)) return true;
+    if (Array.isArray(node.children) && hasLowerCase(node.children)) return true;
+  }
+  return false;
+}
+
 function textOf(node: SerializedNodeJson): string {
   return typeof node.text === 'string' ? node.text : plainTextOf({ root: { type: 'root', children: node.children ?? [] } });
 }
@@ -125,14 +137,14 @@ class SectionWalker {
       case 'paragraph':
       case 'quote':
         this.inlines(node.children, false, detail);
-        this.capitals(textOf(node), detail);
+        if (!hasLowerCase(node.children)) this.capitals(textOf(node), detail);
         return;
       case 'list':
         for (const item of node.children ?? []) {
           const nested = (item.children ?? []).filter((c) => c.type === 'list');
           const inline = (item.children ?? []).filter((c) => c.type !== 'list');
           this.inlines(inline, false, detail);
-          this.capitals(plainTextOf({ root: { type: 'root', children: inline } }), detail);
+          if (!hasLowerCase(inline)) this.capitals(plainTextOf({ root: { type: 'root', children: inline } }), detail);
           for (const list of nested) this.blockNode(list, detail);
         }
         return;
