@@ -3,10 +3,10 @@
 // npm install), then runs the CLI bundle.
 'use strict';
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
-const { root, isBuildStale } = require('../tooling/stale.cjs');
+const { root, isBuildStale, CLI_SOURCES } = require('../tooling/stale.cjs');
 
-if (isBuildStale()) {
+if (isBuildStale(CLI_SOURCES)) {
+  const { spawnSync } = require('node:child_process');
   const build = spawnSync(process.execPath, [path.join(root, 'electron', 'tooling', 'build.mjs'), '--quiet'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
