@@ -1,4 +1,4 @@
-import { deflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { Packer, type Document } from 'docx';
 import { Zip, ZipPassThrough } from 'fflate';
 
@@ -24,15 +24,25 @@ export function docxPartsCompiler(): PartsCompiler | null {
   return compiler && typeof compiler.compile === 'function' ? (compiler as PartsCompiler) : null;
 }
 
-/** A zip entry deflated by zlib (level 6, as docx's own zip), fed to fflate whole. */
+/** zlib.crc32 is in Node 20.15 and later (and Electron's Node); older Nodes use fflate's. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+/** A zip entry deflated by zlib (level 6, as docx's own zip); each part is pushed whole. */
 class NativeDeflate extends ZipPassThrough {
   constructor(filename: string) {
     super(filename);
     this.compression = 8; // DEFLATE (APPNOTE 4.4.5)
   }
 
+  override push(chunk: Uint8Array, final?: boolean): void {
+    if (!nativeCrc32 || !final) return super.push(chunk, final);
+    this.size = chunk.length;
+    this.crc = nativeCrc32(chunk);
+    this.process(chunk, true);
+  }
+
   override process(chunk: Uint8Array, final: boolean): void {
-    this.ondata!(null, deflateRawSync(chunk, { level: 6 }), final);
+    this.ondata!(null, zlib.deflateRawSync(chunk, { level: 6 }), final);
   }
 }
 

@@ -18,7 +18,7 @@ function document() {
 
 /** Every part of a .docx, with what differs between two runs by design made equal. */
 async function partsOf(buffer: Buffer): Promise<Map<string, string>> {
-  const zip = await JSZip.loadAsync(buffer);
+  const zip = await JSZip.loadAsync(buffer, { checkCRC32: true });
   const parts = new Map<string, string>();
   for (const name of Object.keys(zip.files)) {
     const text = await zip.files[name]!.async('string');
