@@ -5,6 +5,7 @@ import { isHostError } from '../../shared/api/errors.js';
 import { host } from '../host/hostClient.js';
 import { messageOf } from '../common/messageOf.js';
 import { clearRestoreRequest, hasRestoreRequest } from '../recovery/restoreRequest.js';
+import { takePrefetchedPack } from './packPrefetch.js';
 
 export type SaveState =
   | { kind: 'saved'; at: string }
@@ -132,7 +133,7 @@ export function usePackDocument(file: string) {
     const wantsRestore = hasRestoreRequest(file);
     void (async () => {
       const [opened, recovered] = await Promise.all([
-        host.openPack({ file }).then(
+        (takePrefetchedPack(file) ?? host.openPack({ file })).then(
           (value) => ({ ok: true as const, value }),
           (error: unknown) => ({ ok: false as const, error }),
         ),

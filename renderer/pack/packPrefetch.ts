@@ -1,0 +1,29 @@
+import type { OpenedPack } from '../../shared/api/contract.js';
+import { host } from '../host/hostClient.js';
+
+/**
+ * Opening a pack from a URL (start-up on ?pack=…, a reload, a file opened from the OS): ask the
+ * host for the pack as the very first thing the page does, instead of after React has rendered
+ * the pack screen and run its effects (~150-250 ms later). The host reads and checks the pack
+ * while the browser is still starting React and compiling the editor chunk.
+ *
+ * usePackDocument takes the answer (once) for the same file; any later open (reload from disk,
+ * another pack, a second visit) asks the host afresh, so nothing stale is ever shown.
+ */
+let pending: { file: string; opened: Promise<OpenedPack> } | null = null;
+
+export function prefetchPackFromUrl(search: string = window.location.search): void {
+  const file = new URLSearchParams(search).get('pack');
+  if (!file) return;
+  const opened = host.openPack({ file });
+  // Errors are handled by whoever takes the promise; never an unhandled rejection meanwhile.
+  opened.catch(() => undefined);
+  pending = { file, opened };
+}
+
+/** The prefetched open of `file`, if one was started for it and not yet taken. */
+export function takePrefetchedPack(file: string): Promise<OpenedPack> | null {
+  const found = pending;
+  pending = null;
+  return found && found.file === file ? found.opened : null;
+}
