@@ -1,4 +1,4 @@
-import type { OpenedPack } from '../../shared/api/contract.js';
+import type { OpenedPack, RecoveredPack } from '../../shared/api/contract.js';
 import { host } from '../host/hostClient.js';
 
 /**
@@ -10,7 +10,12 @@ import { host } from '../host/hostClient.js';
  * usePackDocument takes the answer (once) for the same file; any later open (reload from disk,
  * another pack, a second visit) asks the host afresh, so nothing stale is ever shown.
  */
-let pending: { file: string; opened: Promise<OpenedPack> } | null = null;
+export interface PrefetchedPack {
+  opened: Promise<OpenedPack>;
+  /** The recovery check the pack screen makes before showing the pack (null if it failed). */
+  recovered: Promise<RecoveredPack | null>;
+}
+let pending: ({ file: string } & PrefetchedPack) | null = null;
 
 export function prefetchPackFromUrl(search: string = window.location.search): void {
   const file = new URLSearchParams(search).get('pack');
@@ -18,12 +23,13 @@ export function prefetchPackFromUrl(search: string = window.location.search): vo
   const opened = host.openPack({ file });
   // Errors are handled by whoever takes the promise; never an unhandled rejection meanwhile.
   opened.catch(() => undefined);
-  pending = { file, opened };
+  const recovered = host.getRecovered({ file }).catch(() => null);
+  pending = { file, opened, recovered };
 }
 
 /** The prefetched open of `file`, if one was started for it and not yet taken. */
-export function takePrefetchedPack(file: string): Promise<OpenedPack> | null {
+export function takePrefetchedPack(file: string): PrefetchedPack | null {
   const found = pending;
   pending = null;
-  return found && found.file === file ? found.opened : null;
+  return found && found.file === file ? found : null;
 }

@@ -132,12 +132,13 @@ export function usePackDocument(file: string) {
     let cancelled = false;
     const wantsRestore = hasRestoreRequest(file);
     void (async () => {
+      const prefetched = takePrefetchedPack(file);
       const [opened, recovered] = await Promise.all([
-        (takePrefetchedPack(file) ?? host.openPack({ file })).then(
+        (prefetched?.opened ?? host.openPack({ file })).then(
           (value) => ({ ok: true as const, value }),
           (error: unknown) => ({ ok: false as const, error }),
         ),
-        host.getRecovered({ file }).catch(() => null),
+        prefetched?.recovered ?? host.getRecovered({ file }).catch(() => null),
       ]);
       if (cancelled) return;
       if (wantsRestore) clearRestoreRequest(file);
