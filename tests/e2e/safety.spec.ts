@@ -37,8 +37,8 @@ async function setAuthor(host: BrowserHost, page: Page, name: string): Promise<v
   expect(response.ok()).toBe(true);
 }
 
-// Until the Lexical section editor lands on main, the typing happens in a front-sheet field
-// ("Report of"); the journal carries the whole pack either way.
+// Typing in a front-sheet field ("Report of"); safetyEditorCrash.spec.ts does the same in a
+// section's Lexical editor. The journal carries the whole pack either way.
 test('kill the host while typing, restart, restore: text typed up to 2 s before the kill is back', async ({ page }) => {
   const workspaceDir = await makeTempDir('ws');
   const dataDir = await makeTempDir('data');
