@@ -26,7 +26,9 @@ const APP_NAME = 'Briefing Studio';
 if (process.env.BRIEFING_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.BRIEFING_USER_DATA_DIR));
 
 app.enableSandbox();
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// codeCache: V8 keeps the compiled app scripts between launches (as it does for http), so
+// opening a pack does not recompile ~800 kB of JavaScript each time (Electron ≥ 28).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 
 const granted = new GrantedPaths();
 const trustedContents = new Set<number>();

@@ -146,7 +146,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
     }
     if (found.kind !== 'file') return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mimeOf(found.file), 'Content-Length': String(found.data.length), 'Cache-Control': 'no-cache' });
+    // no-cache with a validator: the browser always asks, and an unchanged file is answered
+    // "304 Not Modified", so a reload reuses its copy and the scripts' compiled code (V8's
+    // code cache) instead of downloading and compiling ~800 kB of JavaScript again.
+    const etag = `"${createHash('sha256').update(found.data).digest('base64url').slice(0, 27)}"`;
+    const headers = { ...SECURITY_HEADERS, 'Cache-Control': 'no-cache', ETag: etag };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': mimeOf(found.file), 'Content-Length': String(found.data.length) });
     res.end(req.method === 'HEAD' ? undefined : found.data);
   }
 

@@ -5,6 +5,7 @@ import { isHostError } from '../../shared/api/errors.js';
 import { host } from '../host/hostClient.js';
 import { messageOf } from '../common/messageOf.js';
 import { clearRestoreRequest, hasRestoreRequest } from '../recovery/restoreRequest.js';
+import { takePrefetchedPack } from './packPrefetch.js';
 
 export type SaveState =
   | { kind: 'saved'; at: string }
@@ -131,12 +132,13 @@ export function usePackDocument(file: string) {
     let cancelled = false;
     const wantsRestore = hasRestoreRequest(file);
     void (async () => {
+      const prefetched = takePrefetchedPack(file);
       const [opened, recovered] = await Promise.all([
-        host.openPack({ file }).then(
+        (prefetched?.opened ?? host.openPack({ file })).then(
           (value) => ({ ok: true as const, value }),
           (error: unknown) => ({ ok: false as const, error }),
         ),
-        host.getRecovered({ file }).catch(() => null),
+        prefetched?.recovered ?? host.getRecovered({ file }).catch(() => null),
       ]);
       if (cancelled) return;
       if (wantsRestore) clearRestoreRequest(file);
