@@ -4,7 +4,7 @@ import type { TemplateSummary } from '../../shared/templates/api.js';
 import { TEMPLATE_VERSION_PATTERN } from '../../shared/templates/version.js';
 import { host } from '../host/hostClient.js';
 import { messageOf } from '../common/messageOf.js';
-import { TemplateDialog } from './TemplateDialog.js';
+import { Dialog } from '../common/Dialog.js';
 import './templates.css';
 
 type Stage = { kind: 'form' } | { kind: 'conflict'; existing: TemplateSummary } | { kind: 'done'; message: string };
@@ -41,7 +41,7 @@ export function SaveAsTemplateDialog(props: { pack: Pack; onClose: () => void })
 
   if (stage.kind === 'done') {
     return (
-      <TemplateDialog
+      <Dialog
         title="Template saved"
         onCancel={props.onClose}
         actions={
@@ -51,12 +51,12 @@ export function SaveAsTemplateDialog(props: { pack: Pack; onClose: () => void })
         }
       >
         <p role="status">{stage.message}</p>
-      </TemplateDialog>
+      </Dialog>
     );
   }
 
   return (
-    <TemplateDialog
+    <Dialog
       title="Save pack as template"
       onCancel={props.onClose}
       actions={
@@ -128,7 +128,7 @@ export function SaveAsTemplateDialog(props: { pack: Pack; onClose: () => void })
           </fieldset>
         </form>
       )}
-    </TemplateDialog>
+    </Dialog>
   );
 }
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { TEMPLATE_SOURCE_LABELS, TEMPLATE_SOURCES, type TemplateSource, type TemplateSourceStatus, type TemplateSummary } from '../../shared/templates/api.js';
 import { host } from '../host/hostClient.js';
 import { messageOf } from '../common/messageOf.js';
-import { TemplateDialog } from './TemplateDialog.js';
+import { Dialog } from '../common/Dialog.js';
 import { TemplateDetails } from './TemplateDetails.js';
 import { SharedFolderSetting } from './SharedFolderSetting.js';
 import { useTemplateGallery } from './useTemplateGallery.js';
@@ -98,7 +98,7 @@ export function TemplateGallery(props: { onCreated: (file: string) => void; onCa
   const canCreate = title.trim() !== '' && !working && (current !== null || (gallery !== null && templates.length === 0) || loadError !== null);
   const sharedStatus = gallery?.sources.find((s) => s.source === 'shared');
   return (
-    <TemplateDialog
+    <Dialog
       title="New briefing pack"
       className="template-gallery"
       onCancel={props.onCancel}
@@ -248,7 +248,7 @@ export function TemplateGallery(props: { onCreated: (file: string) => void; onCa
           )}
         </div>
       </div>
-    </TemplateDialog>
+    </Dialog>
   );
 }
 
