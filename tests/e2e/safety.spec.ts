@@ -155,8 +155,9 @@ test('lock: a second session sees who holds the pack and gets read-only or a cop
   await setAuthor(host, page, 'Alex Morgan');
   await createPack(page, host, 'Locked pack');
   await expect(page.getByTestId('lock-banner')).toHaveCount(0);
-  const lockFile = JSON.parse(await fs.readFile(path.join(host.workspaceDir, 'Locked pack.briefing.lock'), 'utf8'));
-  expect(lockFile).toMatchObject({ user: 'Alex Morgan', machine: os.hostname() });
+  // The lock is taken just after the pack opens: wait for it to appear on disk.
+  const readLock = () => fs.readFile(path.join(host.workspaceDir, 'Locked pack.briefing.lock'), 'utf8').then(JSON.parse, () => null);
+  await expect.poll(readLock).toMatchObject({ user: 'Alex Morgan', machine: os.hostname() });
 
   const otherData = await makeTempDir('data2');
   const other = await startBrowserHost({ workspaceDir: host.workspaceDir, dataDir: otherData });
