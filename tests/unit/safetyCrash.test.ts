@@ -5,7 +5,8 @@ import { runFuzz } from '../fuzz/harness.js';
 // Shorter runs of `npm run test:crash` and `npm run test:fuzz`, for `npm test`.
 describe('crash safety (short run of tests/crash)', () => {
   it('a child killed with SIGKILL while saving never leaves a corrupt or older file', async () => {
-    const report = await runCrashTest({ saves: 80, sizeKb: 512 });
+    // A short kill window, so even a fast machine is killed mid-save several times in 80 saves.
+    const report = await runCrashTest({ saves: 80, sizeKb: 512, minKillMs: 5, maxKillMs: 80 });
     expect(report.kills).toBeGreaterThanOrEqual(3);
     expect(report.saves).toBeGreaterThanOrEqual(80);
     expect(report.corrupt).toBe(0);
