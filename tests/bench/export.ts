@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { makeReferencePack } from '../support/referencePackExport.js';
+import { makeReferencePack } from '../support/referencePack.js';
 import { packToMarkdown } from '../support/packMarkdown.js';
 import { wordCountOf } from '../../shared/richtext/plainText.js';
 

@@ -38,16 +38,17 @@ describe('section node list', () => {
 describe('reference pack', () => {
   const pack = makeReferencePack();
 
-  it('is a valid pack of five gamechanger sections, about 55,000 words, deterministic', () => {
+  it('is a valid pack of five gamechanger sections (plus summary and recommendations), about 55,000 words, deterministic', () => {
     expect(packSchema.safeParse(pack).success).toBe(true);
-    expect(pack.sections).toHaveLength(5);
+    expect(pack.sections.filter((s) => s.gamechangerId)).toHaveLength(5);
+    expect(pack.sections).toHaveLength(7);
     const total = pack.sections.reduce((sum, s) => sum + wordCountOf(s.content), 0);
     expect(total).toBeGreaterThan(53_000);
     expect(total).toBeLessThan(57_000);
     expect(JSON.stringify(makeReferencePack())).toBe(JSON.stringify(pack));
     const types = new Set(JSON.stringify(pack).match(/"type":"[a-z]+"/g));
     for (const t of ['heading', 'list', 'listitem', 'table', 'tablecell']) expect(types.has(`"type":"${t}"`)).toBe(true);
-    expect(longestSectionIndex(pack)).toBe(2);
+    expect(pack.sections[longestSectionIndex(pack)]!.gamechangerId).toBe('connectivity');
   });
 
   it('loads in Lexical and the editor word count agrees with the shared counter', () => {

@@ -3,7 +3,7 @@ import { exportPackToDocx } from '../../electron/export/exportPack.js';
 import { GAMECHANGERS } from '../../shared/gamechangers/index.js';
 import { makeFeaturePack, GUIDANCE_MARKER } from '../fixtures/export/featurePack.js';
 import { bodyAfterContents, paragraphs, readDocx, type DocxParts } from '../fixtures/export/readDocx.js';
-import { heading, listNode, paragraph, stateOf, table, text } from '../support/referencePackExport.js';
+import { heading, listNode, paragraph, stateOf, table, text } from '../support/referencePack.js';
 import { newPack } from '../../shared/pack/defaults.js';
 
 let doc: DocxParts;

@@ -3,8 +3,8 @@ import { checkPack, isAllCaps, isBareUrl, isVagueLinkText } from '../../electron
 import { ACCESSIBILITY_RULES } from '../../shared/export/types.js';
 import { RULE_FIXTURES } from '../fixtures/export/accessibilityFixtures.js';
 import { makeFeaturePack } from '../fixtures/export/featurePack.js';
-import { makeReferencePack } from '../support/referencePackExport.js';
-import { link, paragraph, stateOf } from '../support/referencePackExport.js';
+import { makeReferencePack } from '../support/referencePack.js';
+import { link, paragraph, stateOf } from '../support/referencePack.js';
 import { newPack } from '../../shared/pack/defaults.js';
 
 describe('accessibility checker: every rule has a failing and a passing fixture', () => {

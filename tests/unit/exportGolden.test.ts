@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportPackToDocx } from '../../electron/export/exportPack.js';
 import { countWords, wordCountOf } from '../../shared/richtext/plainText.js';
-import { makeReferencePack, REFERENCE_TABLES, REFERENCE_LISTS } from '../support/referencePackExport.js';
+import { makeReferencePack, REFERENCE_TABLES, REFERENCE_LISTS } from '../support/referencePack.js';
 import { bodyAfterContents, paragraphs, readDocx } from '../fixtures/export/readDocx.js';
 
 /**

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPackToDocx } from '../../electron/export/exportPack.js';
 import { makeFeaturePack } from '../fixtures/export/featurePack.js';
-import { makeReferencePack } from '../support/referencePackExport.js';
+import { makeReferencePack } from '../support/referencePack.js';
 
 /**
  * The exported file as LibreOffice lays it out: converted to PDF with soffice (its own profile
