@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { BLUR_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
 import type { SerializedEditorStateJson } from '../../shared/richtext/serialized.js';
+import { finishSectionLoad, isSectionComplete, SECTION_LOAD_TAG } from './sectionLoad.js';
 
 /**
  * Keeps the pack in step with the editor without serialising on every keystroke: a content
@@ -22,6 +23,10 @@ export function SaveTrackingPlugin(props: {
   useEffect(() => {
     const flush = () => {
       if (!dirty.current) return;
+      // Never hand over a section that is still arriving in slices (or failed to): its
+      // unloaded blocks would be saved as deleted.
+      finishSectionLoad(editor);
+      if (!isSectionComplete(editor)) return;
       dirty.current = false;
       latest.current.onCommit(editor.getEditorState().toJSON() as unknown as SerializedEditorStateJson);
     };
@@ -32,7 +37,7 @@ export function SaveTrackingPlugin(props: {
       // a 'history-merge' update: normalisation, not an edit, so it does not mark the pack
       // unsaved (any change it made is saved with the next real edit).
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      if (prevEditorState.isEmpty() || tags.has('section-load') || tags.has('history-merge')) return;
+      if (prevEditorState.isEmpty() || tags.has(SECTION_LOAD_TAG) || tags.has('history-merge')) return;
       if (!dirty.current) dirty.current = true;
       latest.current.onDirty();
     });

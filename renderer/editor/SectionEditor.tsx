@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -60,6 +60,7 @@ export interface SectionEditorProps {
  */
 export const SectionEditor = memo(function SectionEditor(props: SectionEditorProps) {
   const { sectionId } = props;
+  const shell = useRef<HTMLDivElement>(null);
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: `section-${sectionId}`,
@@ -84,7 +85,7 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <div className="ed-shell">
+      <div className="ed-shell" ref={shell}>
         <Toolbar label={`Formatting for ${props.title || 'this section'}`} />
         <div className="ed-surface">
           <RichTextPlugin
@@ -115,7 +116,7 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
       <PastePlugin />
       <SaveTrackingPlugin registerFlush={props.registerFlush} onDirty={props.onDirty} onCommit={(content) => props.onCommit(sectionId, content)} />
       <WordCountPlugin onCount={(words) => props.onWordCount(sectionId, words)} />
-      <LoadContentPlugin content={props.initialContent} />
+      <LoadContentPlugin content={props.initialContent} interactionRoot={shell} />
       <EditablePlugin editable={!props.readOnly} />
     </LexicalComposer>
   );

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot } from 'lexical';
 import { countWords } from '../../shared/richtext/plainText.js';
+import { SECTION_LOAD_TAG } from './sectionLoad.js';
 
 /** How long after the last change the word count is refreshed. */
 const COUNT_DELAY_MS = 250;
@@ -22,8 +23,9 @@ export function WordCountPlugin(props: { onCount: (words: number) => void }) {
     // No count at mount: the pack screen already counted the saved content, which is the
     // same text; counting again would only delay the section becoming editable.
     // Not registerTextContentListener: that computes the whole text on every update.
-    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+    // Nor while a long section arrives in slices: that is the saved text again.
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
+      if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has(SECTION_LOAD_TAG)) return;
       clearTimeout(timer);
       timer = setTimeout(count, COUNT_DELAY_MS);
     });
