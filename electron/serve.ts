@@ -150,7 +150,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // "304 Not Modified", so a reload reuses its copy and the scripts' compiled code (V8's
     // code cache) instead of downloading and compiling ~800 kB of JavaScript again.
     const etag = `"${createHash('sha256').update(found.data).digest('base64url').slice(0, 27)}"`;
-    const headers = { ...SECURITY_HEADERS, 'Cache-Control': 'no-cache', ETag: etag };
+    const headers = { ...SECURITY_HEADERS, 'Cache-Control': isHashedAsset(rawPath) ? 'public, max-age=31536000, immutable' : 'no-cache', ETag: etag };
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers);
       res.end();
@@ -178,6 +178,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close(() => resolve());
       }),
   };
+}
+
+/** Vite's build output under assets/ is named by content hash (name-<hash>.js): it never changes. */
+function isHashedAsset(rawPath: string): boolean {
+  return /^\/assets\/[\w.-]+-[\w-]{8}\.(js|css)$/.test(rawPath);
 }
 
 function digest(text: string): Buffer {

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { LibraryScreen } from './library/LibraryScreen.js';
 import { PackScreen } from './pack/PackScreen.js';
-import { SettingsScreen } from './settings/SettingsScreen.js';
+import { LazyPart, lazyPart } from './common/LazyPart.js';
 import { useMenuCommand, useUnhandledMenuCommands } from './host/hostEvents.js';
 import { host } from './host/hostClient.js';
 import { confirmLeave } from './common/leaveGuard.js';
+
+const SettingsScreen = lazyPart(() => import('./settings/SettingsScreen.js'), (m) => m.SettingsScreen);
 
 /** Which screen is showing; kept in the URL query so a reload returns to the same pack. */
 type Route = { screen: 'library' } | { screen: 'pack'; file: string; section?: string } | { screen: 'settings' };
@@ -69,7 +71,13 @@ export function App() {
     );
   });
 
-  if (route.screen === 'settings') return <SettingsScreen onBack={() => navigate({ screen: 'library' })} />;
+  if (route.screen === 'settings') {
+    return (
+      <LazyPart fallback={<p className="muted loading">Opening settings…</p>}>
+        <SettingsScreen onBack={() => navigate({ screen: 'library' })} />
+      </LazyPart>
+    );
+  }
   return route.screen === 'pack' ? (
     <PackScreen
       key={route.file}

@@ -1,7 +1,7 @@
 import { HeadingLevel, ImageRun, Paragraph, TextRun, type FileChild } from 'docx';
 import type { Branding } from '../../shared/branding/schema.js';
 import type { FrontSheet } from '../../shared/pack/schema.js';
-import { STATUS_LABELS } from '../../shared/pack/schema.js';
+import { STATUS_LABELS } from '../../shared/pack/vocabulary.js';
 import { STYLE_IDS } from './houseStyle.js';
 import { decodeImageDataUrl, fitWithin } from './images.js';
 

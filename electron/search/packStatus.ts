@@ -1,7 +1,7 @@
 import { HostError } from '../../shared/api/errors.js';
 import type { OpenedPack } from '../../shared/api/contract.js';
 import type { Settings } from '../../shared/api/settings.js';
-import type { PackStatus } from '../../shared/pack/schema.js';
+import type { PackStatus } from '../../shared/pack/vocabulary.js';
 import { changeStatus } from '../../shared/pack/status.js';
 import type { PackStore } from '../workspace/packStore.js';
 

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { Pack } from '../../shared/pack/schema.js';
-import { ExportDialog } from './ExportDialog.js';
+import { LazyPart, lazyPart } from '../common/LazyPart.js';
 import { useMenuCommand } from '../host/hostEvents.js';
 import './export.css';
+
+const ExportDialog = lazyPart(() => import('./ExportDialog.js'), (m) => m.ExportDialog);
 
 /** The pack screen's "Export to Word" button and its dialog. Exports the pack as it is on screen. */
 export function ExportButton(props: { pack: Pack; file: string }) {
@@ -14,7 +16,11 @@ export function ExportButton(props: { pack: Pack; file: string }) {
       <button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog">
         Export to Word
       </button>
-      {open && <ExportDialog pack={props.pack} file={props.file} onClose={() => setOpen(false)} />}
+      {open && (
+        <LazyPart>
+          <ExportDialog pack={props.pack} file={props.file} onClose={() => setOpen(false)} />
+        </LazyPart>
+      )}
     </>
   );
 }

@@ -1,11 +1,14 @@
 import { useEffect, useRef } from 'react';
-import { hostEvents, type HostEventName, type HostEventPayload, type MenuCommandName } from '../../shared/api/contract.js';
+import type { HostEventName, HostEventPayload, MenuCommandName } from '../../shared/api/contract.js';
 
 /**
  * One-way events from the back end (the Electron shell's native menu, files opened from the
  * OS). Preload exposes `window.briefingEvents.<name>(listener)`; the browser host has no
  * native menu, so there the subscription simply never fires.
  */
+
+/** The payload schemas live in the contract (zod), loaded when the first event arrives. */
+let contract: Promise<typeof import('../../shared/api/contract.js')> | null = null;
 type Unsubscribe = () => void;
 
 declare global {
@@ -19,8 +22,10 @@ export function onHostEvent<E extends HostEventName>(name: E, listener: (payload
   if (!subscribe) return () => undefined;
   return subscribe((payload) => {
     // Validated in preload too; checked again here so the renderer trusts nothing it did not parse.
-    const parsed = hostEvents[name].safeParse(payload);
-    if (parsed.success) listener(parsed.data as HostEventPayload<E>);
+    void (contract ??= import('../../shared/api/contract.js')).then(({ hostEvents }) => {
+      const parsed = hostEvents[name].safeParse(payload);
+      if (parsed.success) listener(parsed.data as HostEventPayload<E>);
+    });
   });
 }
 

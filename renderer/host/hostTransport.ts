@@ -18,11 +18,15 @@ declare global {
 
 const TOKEN_KEY = 'briefing-token';
 
-/** The browser host passes its per-launch token in the URL fragment; keep it for reloads. */
+/**
+ * The browser host passes its per-launch token in the URL fragment; keep it for reloads. The
+ * first use of sessionStorage on a page waits on the browser (several ms at start-up), so it
+ * is written after the first requests are on their way.
+ */
 function browserToken(): string {
   const match = /token=([0-9a-f]+)/.exec(window.location.hash);
   if (match) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]!);
+    setTimeout(() => sessionStorage.setItem(TOKEN_KEY, match[1]!), 0);
     return match[1]!;
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';

@@ -1,5 +1,5 @@
 import { GAMECHANGERS } from '../../shared/gamechangers/index.js';
-import { CLASSIFICATIONS, STATUSES, STATUS_LABELS, type PackStatus } from '../../shared/pack/schema.js';
+import { CLASSIFICATIONS, STATUSES, STATUS_LABELS, type PackStatus } from '../../shared/pack/vocabulary.js';
 import { NO_FILTERS, SORT_LABELS, hasFilters, type LibraryFilters, type SortKey } from './filters.js';
 
 /** Status buttons with their counts; pressing one filters to that status. */

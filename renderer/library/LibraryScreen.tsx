@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PackList, PackListEntry } from '../../shared/api/contract.js';
-import { STATUS_LABELS } from '../../shared/pack/schema.js';
+import { STATUS_LABELS } from '../../shared/pack/vocabulary.js';
 import { host } from '../host/hostClient.js';
 import { messageOf } from '../common/messageOf.js';
 import { formatDateTime, formatMeetingDate } from '../common/format.js';
@@ -14,7 +14,9 @@ import { NO_FILTERS, filterAndSort, filterHits, hasFilters, statusCounts } from 
 import { useLibrarySearch } from './useLibrarySearch.js';
 import { useLibraryView } from './useLibraryView.js';
 import { SettingsNotice } from '../settings/SettingsNotice.js';
-import { TemplateGallery } from '../templates/TemplateGallery.js';
+import { LazyPart, lazyPart } from '../common/LazyPart.js';
+
+const TemplateGallery = lazyPart(() => import('../templates/TemplateGallery.js'), (m) => m.TemplateGallery);
 
 type PendingAction =
   | { kind: 'new' }
@@ -178,7 +180,11 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
           </table>
         )}
       </main>
-      {pending?.kind === 'new' && <TemplateGallery onCancel={() => setPending(null)} onCreated={props.onOpen} />}
+      {pending?.kind === 'new' && (
+        <LazyPart>
+          <TemplateGallery onCancel={() => setPending(null)} onCreated={props.onOpen} />
+        </LazyPart>
+      )}
       {pending?.kind === 'rename' && (
         <PromptDialog
           title="Rename pack"

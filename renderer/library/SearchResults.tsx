@@ -1,4 +1,4 @@
-import { STATUS_LABELS } from '../../shared/pack/schema.js';
+import { STATUS_LABELS } from '../../shared/pack/vocabulary.js';
 import { formatMeetingDate } from '../common/format.js';
 import { Highlighted } from './Highlighted.js';
 import type { RankedHit } from './filters.js';

@@ -1,4 +1,5 @@
-import { STATUS_LABELS, type Pack, type PackStatus } from '../../shared/pack/schema.js';
+import type { Pack } from '../../shared/pack/schema.js';
+import { STATUS_LABELS, type PackStatus } from '../../shared/pack/vocabulary.js';
 import { STATUS_ACTION_LABELS, describeStatusChange, lastStatusChange, nextStatuses } from '../../shared/pack/status.js';
 import { formatDateTime } from '../common/format.js';
 

@@ -1,6 +1,6 @@
 import type { PackListEntry, PackSummary, SearchHit } from '../../shared/api/contract.js';
 import type { GamechangerId } from '../../shared/gamechangers/index.js';
-import { STATUSES, type Classification, type PackStatus } from '../../shared/pack/schema.js';
+import { STATUSES, type Classification, type PackStatus } from '../../shared/pack/vocabulary.js';
 
 /**
  * The library's filters and sort orders, as pure functions over the pack list and search

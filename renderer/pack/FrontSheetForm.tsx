@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
-import { CLASSIFICATIONS, SCHEDULE_12A_PARAGRAPHS, STATUSES, STATUS_LABELS, type FrontSheet } from '../../shared/pack/schema.js';
+import type { FrontSheet } from '../../shared/pack/schema.js';
+import { CLASSIFICATIONS, SCHEDULE_12A_PARAGRAPHS, STATUSES, STATUS_LABELS } from '../../shared/pack/vocabulary.js';
 import { checkFrontSheet, type FrontSheetField } from '../../shared/pack/frontSheetRules.js';
 
 /**

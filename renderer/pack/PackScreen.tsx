@@ -16,10 +16,11 @@ import { useMenuCommand } from '../host/hostEvents.js';
 import { useLeaveGuard } from '../common/leaveGuard.js';
 import { SaveAsFromMenu } from './SaveAsFromMenu.js';
 import { changeStatus, isReadOnlyStatus } from '../../shared/pack/status.js';
-import type { FrontSheet, PackStatus } from '../../shared/pack/schema.js';
+import type { FrontSheet } from '../../shared/pack/schema.js';
+import type { PackStatus } from '../../shared/pack/vocabulary.js';
 import { messageOf } from '../common/messageOf.js';
 import { StatusControl } from '../library/StatusControl.js';
-import { useAuthor } from '../library/useAuthor.js';
+import { currentAuthor } from '../library/currentAuthor.js';
 import { jumpToSection } from '../library/sectionJump.js';
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateDialog.js';
 import { ExportButton } from '../export/ExportButton.js';
@@ -33,7 +34,7 @@ import { ExportButton } from '../export/ExportButton.js';
 type SectionPaneModule = typeof import('./SectionPane.js');
 let sectionPaneModule: Promise<SectionPaneModule> | null = null;
 let loadedSectionPane: SectionPaneModule | null = null;
-const loadSectionPane = () => (sectionPaneModule ??= import('./SectionPane.js').then((m) => (loadedSectionPane = m)));
+const loadSectionPane = () => (sectionPaneModule ??= import('./SectionPane.js').then((m) => (performance.mark('briefing:editor-module'), (loadedSectionPane = m))));
 void loadSectionPane().catch(() => undefined);
 
 /** The editor module, or an error message if its file could not be loaded. */
@@ -57,7 +58,6 @@ function useSectionPaneModule(): SectionPaneModule | string | null {
 export function PackScreen(props: { file: string; section?: string; onBack: () => void; onRenamed: (file: string) => void }) {
   const doc = usePackDocument(props.file);
   const [confirmLeave, setConfirmLeave] = useState(false);
-  const author = useAuthor();
   const [statusError, setStatusError] = useState<string | null>(null);
   /** Approved packs are read-only until set back to draft; everything editable honours this. */
   const readOnly = doc.pack ? isReadOnlyStatus(doc.pack.frontSheet.status) : false;
@@ -67,7 +67,8 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
   const paneModule = useSectionPaneModule();
 
   /** Status changes go through the status path so each is recorded with who and when. */
-  function setStatus(to: PackStatus) {
+  async function setStatus(to: PackStatus) {
+    const author = await currentAuthor();
     try {
       doc.update((p) => changeStatus(p, to, author));
       setStatusError(null);
@@ -78,7 +79,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
   }
   function changeFrontSheet(frontSheet: FrontSheet) {
     const current = doc.pack?.frontSheet.status;
-    if (current && frontSheet.status !== current) setStatus(frontSheet.status);
+    if (current && frontSheet.status !== current) void setStatus(frontSheet.status);
     else doc.update((p) => ({ ...p, frontSheet }));
   }
 
@@ -240,7 +241,8 @@ function useSections(doc: ReturnType<typeof usePackDocument>, initialSection: st
     const url = new URL(window.location.href);
     if (current === FRONT_SHEET) url.searchParams.delete('section');
     else url.searchParams.set('section', current);
-    window.history.replaceState(window.history.state, '', url);
+    // Not when nothing changes (opening at the URL's section): each call costs several ms.
+    if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
   }, [current]);
 
   const select = useCallback(

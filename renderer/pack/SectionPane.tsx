@@ -3,7 +3,7 @@ import type { Section } from '../../shared/pack/schema.js';
 import { findGamechanger } from '../../shared/gamechangers/index.js';
 import type { SerializedEditorStateJson } from '../../shared/richtext/serialized.js';
 import { SectionEditor } from '../editor/SectionEditor.js';
-import { formatCount } from './outline/wordCounts.js';
+import { formatCount } from '../common/format.js';
 import { sectionElementId } from '../library/sectionJump.js';
 
 /**

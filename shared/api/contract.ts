@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { packSchema, STATUSES, type Pack, type PackStatus, type Classification } from '../pack/schema.js';
+import { packSchema, type Pack } from '../pack/schema.js';
+import { STATUSES, type PackStatus, type Classification } from '../pack/vocabulary.js';
 import type { GamechangerId } from '../gamechangers/index.js';
 import { PACK_EXTENSION } from '../pack/format.js';
 import { settingsPatchSchema, type Settings } from './settings.js';

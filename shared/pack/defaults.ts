@@ -1,4 +1,4 @@
-import { emptyEditorState } from '../richtext/serialized.js';
+import { emptyEditorState } from '../richtext/editorState.js';
 import { PACK_FORMAT, PACK_FORMAT_VERSION } from './format.js';
 import type { FrontSheet, Pack, Section } from './schema.js';
 

@@ -2,17 +2,13 @@ import { z } from 'zod';
 import { GAMECHANGER_IDS } from '../gamechangers/index.js';
 import { serializedEditorStateSchema } from '../richtext/serialized.js';
 import { PACK_FORMAT, PACK_FORMAT_VERSION } from './format.js';
+import { CLASSIFICATIONS, SCHEDULE_12A_PARAGRAPHS, STATUSES } from './vocabulary.js';
 
 /**
  * Pack file format v1. The schema is structural: it accepts incomplete drafts (an empty
  * meeting date, no contact officer yet) because a member must always be able to save.
  * Completeness is checked separately by frontSheetRules.ts and shown in the form.
  */
-export const CLASSIFICATIONS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
-export const STATUSES = ['draft', 'for-review', 'approved'] as const;
-/** Schedule 12A, Local Government Act 1972, has paragraphs 1 to 7 of exempt information. */
-export const SCHEDULE_12A_PARAGRAPHS = [1, 2, 3, 4, 5, 6, 7] as const;
-
 const isoDateTime = z.iso.datetime({ offset: true });
 /** A meeting date is either not yet set ("") or a calendar date YYYY-MM-DD. */
 const meetingDate = z.union([z.literal(''), z.iso.date()]);
@@ -78,11 +74,3 @@ export type FrontSheet = z.infer<typeof frontSheetSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type Pack = z.infer<typeof packSchema>;
 export type StatusChange = z.infer<typeof statusChangeSchema>;
-export type Classification = (typeof CLASSIFICATIONS)[number];
-export type PackStatus = (typeof STATUSES)[number];
-
-export const STATUS_LABELS: Record<PackStatus, string> = {
-  draft: 'Draft',
-  'for-review': 'For review',
-  approved: 'Approved',
-};

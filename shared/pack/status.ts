@@ -1,5 +1,6 @@
 import { HostError } from '../api/errors.js';
-import { STATUS_LABELS, type Pack, type PackStatus, type StatusChange } from './schema.js';
+import type { Pack, StatusChange } from './schema.js';
+import { STATUS_LABELS, type PackStatus } from './vocabulary.js';
 
 /**
  * The status path of a pack: draft → for review → approved, and back to draft from either

@@ -1,6 +1,6 @@
 import { newPack, newSection } from '../pack/defaults.js';
 import type { Pack } from '../pack/schema.js';
-import { emptyEditorState } from '../richtext/serialized.js';
+import { emptyEditorState } from '../richtext/editorState.js';
 import type { Template } from './schema.js';
 
 /** A section's guidance prompts as the pack stores them: one prompt per line. */

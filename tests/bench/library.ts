@@ -13,9 +13,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { newPack, newSection } from '../../shared/pack/defaults.js';
 import { serialisePack } from '../../shared/pack/parse.js';
-import { editorStateFromParagraphs } from '../../shared/richtext/serialized.js';
+import { editorStateFromParagraphs } from '../../shared/richtext/editorState.js';
 import { GAMECHANGER_IDS } from '../../shared/gamechangers/index.js';
-import { STATUSES } from '../../shared/pack/schema.js';
+import { STATUSES } from '../../shared/pack/vocabulary.js';
 import { PackStore } from '../../electron/workspace/packStore.js';
 import { WorkspaceIndex } from '../../electron/search/workspaceIndex.js';
 

@@ -1,5 +1,5 @@
 import { newPack, newSection } from '../../shared/pack/defaults.js';
-import { editorStateFromParagraphs } from '../../shared/richtext/serialized.js';
+import { editorStateFromParagraphs } from '../../shared/richtext/editorState.js';
 import { packSchema, type Pack } from '../../shared/pack/schema.js';
 
 /**

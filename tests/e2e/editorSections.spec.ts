@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.js';
-import { editorStateFromParagraphs } from '../../shared/richtext/serialized.js';
+import { editorStateFromParagraphs } from '../../shared/richtext/editorState.js';
 import { blockSummary, gamechangerPack, openSection, readPackFile, savedSection, writePackFile } from '../support/editorPage.js';
 
 test('sections: add, rename, reorder (buttons and Alt+arrows), remove with confirmation and undo', async ({ page, host }) => {

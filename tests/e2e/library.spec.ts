@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.js';
 import { newPack, newSection } from '../../shared/pack/defaults.js';
 import { serialisePack } from '../../shared/pack/parse.js';
-import { editorStateFromParagraphs } from '../../shared/richtext/serialized.js';
+import { editorStateFromParagraphs } from '../../shared/richtext/editorState.js';
 import type { FrontSheet, Pack, Section } from '../../shared/pack/schema.js';
 
 /** Write a pack straight into the workspace, as a colleague or a sync client would. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { newPack, newSection } from '../../shared/pack/defaults.js';
 import { serialisePack } from '../../shared/pack/parse.js';
-import { editorStateFromParagraphs } from '../../shared/richtext/serialized.js';
+import { editorStateFromParagraphs } from '../../shared/richtext/editorState.js';
 
 /** One fuzz input: the bytes of a file and how they were made (for the report). */
 export interface FuzzInput {

@@ -1,4 +1,4 @@
-import { editorStateFromParagraphs } from '../../shared/richtext/serialized.js';
+import { editorStateFromParagraphs } from '../../shared/richtext/editorState.js';
 import type { Pack } from '../../shared/pack/schema.js';
 
 /** A complete v1 pack used to (re)generate the golden fixture and in tests. */

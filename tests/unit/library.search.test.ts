@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newPack, newSection } from '../../shared/pack/defaults.js';
 import { serialisePack } from '../../shared/pack/parse.js';
-import { editorStateFromParagraphs } from '../../shared/richtext/serialized.js';
+import { editorStateFromParagraphs } from '../../shared/richtext/editorState.js';
 import type { FrontSheet, Pack } from '../../shared/pack/schema.js';
 import { PackSearchIndex } from '../../electron/search/searchIndex.js';
 import { indexedPackOf } from '../../electron/search/packDocument.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { newPack } from '../../shared/pack/defaults.js';
 import { parsePackText, serialisePack } from '../../shared/pack/parse.js';
-import { STATUSES, type PackStatus } from '../../shared/pack/schema.js';
+import { STATUSES, type PackStatus } from '../../shared/pack/vocabulary.js';
 import { canChangeStatus, changeStatus, describeStatusChange, isReadOnlyStatus, statusChangeProblem } from '../../shared/pack/status.js';
 import { HostError } from '../../shared/api/errors.js';
 import { createServices } from '../../electron/services.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HostError } from '../../shared/api/errors.js';
 import type { Pack } from '../../shared/pack/schema.js';
-import { editorStateFromParagraphs } from '../../shared/richtext/serialized.js';
+import { editorStateFromParagraphs } from '../../shared/richtext/editorState.js';
 import { newSection } from '../../shared/pack/defaults.js';
 import { serialisePack } from '../../shared/pack/parse.js';
 import { snapshotsToDrop, PackHistory, HISTORY_FOLDER } from '../../electron/workspace/history.js';

@@ -1,6 +1,7 @@
 import { brandingSchema, type Branding } from '../../../shared/branding/schema.js';
 import { contrastRatio } from '../../../shared/branding/contrast.js';
-import { CLASSIFICATIONS, type Pack } from '../../../shared/pack/schema.js';
+import type { Pack } from '../../../shared/pack/schema.js';
+import { CLASSIFICATIONS } from '../../../shared/pack/vocabulary.js';
 import type { AccessibilityProblem, AccessibilityReport, AccessibilityRule, Severity } from '../../../shared/export/types.js';
 import type { SerializedNodeJson } from '../../../shared/richtext/serialized.js';
 import { plainTextOf } from '../../../shared/richtext/plainText.js';

@@ -3,7 +3,7 @@ import './outline.css';
 import type { Section } from '../../../shared/pack/schema.js';
 import { findGamechanger } from '../../../shared/gamechangers/index.js';
 import { readingMinutes } from '../../../shared/richtext/plainText.js';
-import { formatCount } from './wordCounts.js';
+import { formatCount } from '../../common/format.js';
 
 export const FRONT_SHEET = 'front-sheet';
 

@@ -19,7 +19,3 @@ export function sectionWordCounts(sections: Section[], live: Readonly<Record<str
   for (const section of sections) counts.set(section.id, live[section.id] ?? savedWordCount(section));
   return counts;
 }
-
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-GB');
-}
