@@ -10,10 +10,11 @@ import { useTempDirs } from '../support/tempDir.js';
 const tempDir = useTempDirs();
 let server: RunningServer;
 let workspace: string;
+let rendererDir: string;
 
 beforeEach(async () => {
   workspace = await tempDir('ws');
-  const rendererDir = await tempDir('renderer');
+  rendererDir = await tempDir('renderer');
   await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Briefing Studio</title>');
   const handlers = createServices({
     platform: { host: 'browser', appVersion: 'test', dataDir: await tempDir('data'), trash: moveToFolderTrash },
@@ -110,6 +111,21 @@ describe('browser host', () => {
     for (const attempt of ['/../../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2f..%2fetc%2fpasswd']) {
       const res = await request({ method: 'GET', path: attempt });
       expect(res.body).not.toContain('root:');
+    }
+  });
+
+  it('lets the browser keep content-hashed build files without asking again; the page itself is always checked', async () => {
+    await fs.mkdir(path.join(rendererDir, 'assets'), { recursive: true });
+    await fs.writeFile(path.join(rendererDir, 'assets', 'startApp-CDHImy_b.js'), 'export {};');
+    await fs.writeFile(path.join(rendererDir, 'assets', 'notes.js'), 'export {};');
+    const hashed = await request({ method: 'GET', path: '/assets/startApp-CDHImy_b.js' });
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const plain of ['/', '/assets/notes.js']) {
+      const res = await request({ method: 'GET', path: plain });
+      expect(res.headers['cache-control']).toBe('no-cache');
+      const again = await request({ method: 'GET', path: plain, headers: { 'If-None-Match': String(res.headers.etag) } });
+      expect(again.status).toBe(304);
     }
   });
 });
