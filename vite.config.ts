@@ -1,41 +1,48 @@
-import { defineConfig, type Plugin, type Rollup } from 'vite';
-
-type OutputChunk = Rollup.OutputChunk;
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { build as esbuild } from 'esbuild';
 import path from 'node:path';
 
+const rendererDir = path.resolve(import.meta.dirname, 'renderer');
+
 /**
- * main.tsx is a tiny entry that loads the app (startApp) with a dynamic import, and the pack
- * screen loads the editor chunk (pack/SectionPane and Lexical) at start-up too. Modulepreload
- * links in the page let the browser fetch and compile those chunks (and the chunks they
- * import) in parallel with the entry, instead of one after another.
+ * The renderer is two classic scripts, not ES modules: Chromium (and so Electron) keeps the
+ * compiled code of a classic script and reuses it from the third load on, but compiles module
+ * scripts afresh on every load (measured with Chromium 156: opening the reference pack spent
+ * ~100 ms compiling on the main thread). So:
+ *  - the app (main.tsx and everything it imports) is one IIFE; what it imports with import()
+ *    (settings, export, templates, zod) is in it too, but only run when first imported;
+ *  - prefetch.ts, a few hundred bytes, is built apart and loaded first, as a plain script in
+ *    the head before the stylesheet, so it asks for the pack in the URL at once.
  */
-const PRELOADED_ENTRIES = ['/startApp.tsx', '/pack/SectionPane.tsx'];
-function preloadAppChunks(): Plugin {
+const PREFETCH = 'prefetch.js';
+
+function classicScripts(): Plugin {
   return {
-    name: 'briefing-preload-app-chunks',
-    enforce: 'post',
+    name: 'briefing-classic-scripts',
+    apply: 'build',
+    async buildStart() {
+      const built = await esbuild({
+        entryPoints: [path.join(rendererDir, 'prefetch.ts')],
+        bundle: true,
+        write: false,
+        format: 'iife',
+        minify: true,
+        target: 'chrome130',
+        logLevel: 'error',
+      });
+      this.emitFile({ type: 'asset', name: PREFETCH, source: built.outputFiles[0]!.text });
+    },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
-        const chunks = new Map<string, OutputChunk>();
-        for (const c of Object.values(ctx.bundle ?? {})) if (c.type === 'chunk') chunks.set(c.fileName, c);
-        const js = new Set<string>();
-        const css = new Set<string>();
-        const add = (chunk: OutputChunk | undefined) => {
-          if (!chunk || chunk.isEntry || js.has(chunk.fileName)) return;
-          js.add(chunk.fileName);
-          for (const file of chunk.viteMetadata?.importedCss ?? []) css.add(file);
-          for (const imported of chunk.imports) add(chunks.get(imported));
-        };
-        // The app first: it is needed first, and the host answers requests in order.
-        for (const entry of PRELOADED_ENTRIES) {
-          for (const chunk of chunks.values()) if (chunk.isDynamicEntry && chunk.facadeModuleId?.endsWith(entry)) add(chunk);
-        }
-        return [
-          ...[...js].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
-          ...[...css].map((file) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
-        ];
+      handler(html, ctx) {
+        const prefetch = Object.values(ctx.bundle ?? {}).find((file) => file.type === 'asset' && file.names.includes(PREFETCH))?.fileName;
+        if (!prefetch) throw new Error('The prefetch script was not built.');
+        // The app's tag first, so its fetch starts before the first script runs; that one runs
+        // at once, before the stylesheet's tag is even read.
+        const scripts = html.replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/, `<script defer src="$1"></script>\n    <script src="./${prefetch}"></script>`);
+        if (scripts === html) throw new Error('The app script tag was not found in index.html.');
+        return scripts;
       },
     },
   };
@@ -44,9 +51,9 @@ function preloadAppChunks(): Plugin {
 // The renderer is built into dist/renderer and served by the Electron app:// protocol or
 // the browser host. Relative asset URLs so both work.
 export default defineConfig({
-  root: path.resolve(import.meta.dirname, 'renderer'),
+  root: rendererDir,
   base: './',
-  plugins: [react(), preloadAppChunks()],
+  plugins: [react(), classicScripts()],
   build: {
     outDir: path.resolve(import.meta.dirname, 'dist/renderer'),
     emptyOutDir: true,
@@ -55,5 +62,16 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     // One stylesheet, linked from the page: no style links added by script at start-up.
     cssCodeSplit: false,
+    modulePreload: false,
+    rollupOptions: {
+      output: { format: 'iife' },
+      onLog(level, log, handler) {
+        // Vite wraps each import() in a helper that preloads the imported chunk's own
+        // dependencies, found through import.meta.url; in one bundle there are none, so the
+        // helper goes straight to the import and the empty import.meta never matters.
+        if (log.code === 'EMPTY_IMPORT_META') return;
+        handler(level, log);
+      },
+    },
   },
 });

@@ -5,7 +5,7 @@ import { preloadLazyParts } from './common/LazyPart.js';
 
 const PRELOAD_AFTER_MS = 3000;
 
-/** React and the app: their own chunk, loaded by main.tsx right after its start-up prefetch. */
+/** React and the app. */
 export function startApp(): void {
   performance.mark('briefing:app-start');
   createRoot(document.getElementById('root')!).render(

@@ -24,35 +24,7 @@ import { currentAuthor } from '../library/currentAuthor.js';
 import { jumpToSection } from '../library/sectionJump.js';
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateDialog.js';
 import { ExportButton } from '../export/ExportButton.js';
-
-// The editor (Lexical and its plugins, most of the renderer's code) is its own chunk, asked
-// for as soon as this module runs at start-up: the browser host serves requests one at a time,
-// so asked for later it would queue behind the pack itself (~100-300 ms of reading and
-// checking a long pack) and then still need compiling. Asked for first, it loads and compiles
-// while the host reads the pack.
-// Once loaded, the pane renders in the same pass as the pack (no Suspense round trip).
-type SectionPaneModule = typeof import('./SectionPane.js');
-let sectionPaneModule: Promise<SectionPaneModule> | null = null;
-let loadedSectionPane: SectionPaneModule | null = null;
-const loadSectionPane = () => (sectionPaneModule ??= import('./SectionPane.js').then((m) => (performance.mark('briefing:editor-module'), (loadedSectionPane = m))));
-void loadSectionPane().catch(() => undefined);
-
-/** The editor module, or an error message if its file could not be loaded. */
-function useSectionPaneModule(): SectionPaneModule | string | null {
-  const [module, setModule] = useState<SectionPaneModule | string | null>(loadedSectionPane);
-  useEffect(() => {
-    if (module) return;
-    let live = true;
-    loadSectionPane().then(
-      (m) => live && setModule(m),
-      () => live && setModule('The editor could not be loaded. Close and reopen Briefing Studio; your saved text is safe.'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [module]);
-  return module;
-}
+import { SectionPane } from './SectionPane.js';
 
 /** One pack: its front sheet and sections, saved automatically. */
 export function PackScreen(props: { file: string; section?: string; onBack: () => void; onRenamed: (file: string) => void }) {
@@ -64,7 +36,6 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
   /** Approved, or another person holds the pack (issue 6's lock): nothing can be edited. */
   const editingLocked = readOnly || doc.readOnly;
   const sections = useSections(doc, props.section);
-  const paneModule = useSectionPaneModule();
 
   /** Status changes go through the status path so each is recorded with who and when. */
   async function setStatus(to: PackStatus) {
@@ -174,14 +145,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
             </p>
           )}
           {activeSection ? (
-            typeof paneModule === 'string' ? (
-              <p role="alert" className="error-banner">
-                {paneModule}
-              </p>
-            ) : !paneModule ? (
-              <p className="muted loading">Opening the editor…</p>
-            ) : (
-            <paneModule.SectionPane
+            <SectionPane
               section={activeSection}
               words={sections.counts.get(activeSection.id) ?? 0}
               registerFlush={doc.registerFlush}
@@ -190,7 +154,6 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
               onWordCount={sections.setLiveCount}
               readOnly={editingLocked}
             />
-            )
           ) : (
             <FrontSheetForm sheet={pack.frontSheet} onChange={changeFrontSheet} readOnly={editingLocked} />
           )}

@@ -3,10 +3,10 @@ import { callHost } from '../host/hostTransport.js';
 
 /**
  * Opening a pack from a URL (start-up on ?pack=…, a reload): ask the host for the pack as the
- * very first thing the page does, instead of after React has rendered the pack screen and run
- * its effects (~150-250 ms later). The host reads and checks the pack while the browser is
- * still compiling and starting the app and the editor. Imports only the transport (no zod,
- * no React), so it runs from the page's small entry script.
+ * very first thing the page does, from a tiny script of its own (renderer/prefetch.ts) that
+ * runs while the page is still being read, instead of after the app's code has loaded and
+ * React has rendered the pack screen. The host reads and checks the pack meanwhile. Imports
+ * only the transport (no zod, no React). The answer waits on `window` for the app.
  *
  * usePackDocument takes the answer (once) for the same file; any later open (reload from disk,
  * another pack, a second visit) asks the host afresh, so nothing stale is ever shown.
@@ -16,7 +16,12 @@ export interface PrefetchedPack {
   /** The recovery check the pack screen makes before showing the pack (null if it failed). */
   recovered: Promise<RecoveredPack | null>;
 }
-let pending: ({ file: string } & PrefetchedPack) | null = null;
+
+declare global {
+  interface Window {
+    briefingPrefetch?: { file: string } & PrefetchedPack;
+  }
+}
 
 export function prefetchPackFromUrl(search: string = window.location.search): void {
   const file = new URLSearchParams(search).get('pack');
@@ -26,12 +31,12 @@ export function prefetchPackFromUrl(search: string = window.location.search): vo
   // The mark is read by the editor benchmark to show where the open time goes.
   opened.then(() => performance.mark('briefing:pack-received'), () => undefined);
   const recovered = (callHost('getRecovered', { file }) as Promise<RecoveredPack | null>).catch(() => null);
-  pending = { file, opened, recovered };
+  window.briefingPrefetch = { file, opened, recovered };
 }
 
 /** The prefetched open of `file`, if one was started for it and not yet taken. */
 export function takePrefetchedPack(file: string): PrefetchedPack | null {
-  const found = pending;
-  pending = null;
+  const found = window.briefingPrefetch;
+  delete window.briefingPrefetch;
   return found && found.file === file ? found : null;
 }
