@@ -1,10 +1,7 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 
-/**
- * Makes the editor editable once its content is loaded (it is mounted after LoadContentPlugin,
- * so its effect runs after the load) and follows the pack's read-only state (approved packs).
- */
+/** Follows the pack's read-only state (approved packs, or a pack someone else has open). */
 export function EditablePlugin(props: { editable: boolean }) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => editor.setEditable(props.editable), [editor, props.editable]);

@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import type { SerializedEditorStateJson } from '../../shared/richtext/serialized.js';
-import { startSectionLoad } from './sectionLoad.js';
+import type { PreparedSection } from './sectionLoad.js';
 
 /**
  * Anything that can change the text starts with one of these on the editor or its toolbar
@@ -10,33 +9,33 @@ import { startSectionLoad } from './sectionLoad.js';
 const INTERACTIONS = ['focusin', 'pointerdown', 'keydown', 'beforeinput', 'paste', 'dragenter', 'drop', 'compositionstart'] as const;
 
 /**
- * Puts the section's saved content into the editor. Mounted after the other plugins, so their
- * node transforms are already registered against an empty editor and the content is laid out
- * without a second pass. The load is not an edit (save tracking ignores it) and the undo
- * history starts after it.
+ * Brings the rest of a section in after its first slice (which the editor was created with,
+ * see SectionEditor and sectionLoad.ts). Mounted after the other plugins, so their node
+ * transforms and listeners are registered before the rest arrives. Any interaction with the
+ * editor or its toolbar brings the rest in at once, so an edit always applies to the whole
+ * section.
  *
- * Long sections arrive in slices (sectionLoad.ts): the first screens at once, the rest between
- * frames. Any interaction with the editor or its toolbar brings the rest in first, so an edit
- * always applies to the whole section.
- *
- * A file the editor cannot read throws here, and the section shows a plain-English error
- * instead (SectionPane's boundary), also when the unreadable part is in a later slice.
+ * Content the editor cannot read, in any slice, shows a plain-English error instead
+ * (SectionPane's boundary) and the section is never saved from this editor.
  */
-export function LoadContentPlugin(props: { content: SerializedEditorStateJson; interactionRoot: RefObject<HTMLElement | null> }) {
+export function LoadContentPlugin(props: { section: PreparedSection; interactionRoot: RefObject<HTMLElement | null> }) {
   const [editor] = useLexicalComposerContext();
-  const content = useRef(props.content);
-  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  const { section, interactionRoot } = props;
+  const [laterFailure, setLaterFailure] = useState<{ error: unknown } | null>(null);
+  const failure = section.failure ?? laterFailure;
   if (failure) throw failure.error;
 
   useEffect(() => {
-    const load = startSectionLoad(editor, content.current, (error) => setFailure({ error }));
-    const shell = load.complete ? null : props.interactionRoot.current;
+    // The editor and its plugins are in place (read by the editor benchmark).
+    performance.mark('briefing:editor-ready');
+    const load = section.continueLoad(editor, (error) => setLaterFailure({ error }));
+    const shell = load.complete ? null : interactionRoot.current;
     const finish = () => load.finish();
     for (const type of INTERACTIONS) shell?.addEventListener(type, finish, true);
     return () => {
       load.cancel();
       for (const type of INTERACTIONS) shell?.removeEventListener(type, finish, true);
     };
-  }, [editor, props.interactionRoot]);
+  }, [editor, section, interactionRoot]);
   return null;
 }

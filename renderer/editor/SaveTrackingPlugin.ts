@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { BLUR_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
 import type { SerializedEditorStateJson } from '../../shared/richtext/serialized.js';
-import { finishSectionLoad, isSectionComplete, SECTION_LOAD_TAG } from './sectionLoad.js';
+import { finishSectionLoad, isEdit, isSectionComplete } from './sectionLoad.js';
 
 /**
  * Keeps the pack in step with the editor without serialising on every keystroke: a content
@@ -31,13 +31,10 @@ export function SaveTrackingPlugin(props: {
       latest.current.onCommit(editor.getEditorState().toJSON() as unknown as SerializedEditorStateJson);
     };
     const unregisterFlush = latest.current.registerFlush(flush);
-    const unregisterUpdate = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
-      // Selection-only updates and the initial load change nothing worth saving. Plugins that
-      // register node transforms after the load re-run them over every node of their type in
-      // a 'history-merge' update: normalisation, not an edit, so it does not mark the pack
-      // unsaved (any change it made is saved with the next real edit).
-      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      if (prevEditorState.isEmpty() || tags.has(SECTION_LOAD_TAG) || tags.has('history-merge')) return;
+    const unregisterUpdate = editor.registerUpdateListener((update) => {
+      // Selection moves, the section being loaded and plugins' normalisation change nothing
+      // worth saving (see isEdit).
+      if (!isEdit(update)) return;
       if (!dirty.current) dirty.current = true;
       latest.current.onDirty();
     });

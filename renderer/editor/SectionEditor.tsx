@@ -20,6 +20,8 @@ import { PastePlugin } from './PastePlugin.js';
 import { SaveTrackingPlugin } from './SaveTrackingPlugin.js';
 import { WordCountPlugin } from './WordCountPlugin.js';
 import { LoadContentPlugin } from './LoadContentPlugin.js';
+import { ScrollableTablesPlugin } from './ScrollableTablesPlugin.js';
+import { prepareSectionLoad } from './sectionLoad.js';
 import { EditablePlugin } from './EditablePlugin.js';
 import { Toolbar } from './Toolbar.js';
 import { registerImageView } from './ImageComponent.js';
@@ -61,6 +63,9 @@ export interface SectionEditorProps {
 export const SectionEditor = memo(function SectionEditor(props: SectionEditorProps) {
   const { sectionId } = props;
   const shell = useRef<HTMLDivElement>(null);
+  // Content is only read at mount: the editor owns it from then on.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const section = useMemo(() => prepareSectionLoad(props.initialContent), [sectionId]);
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: `section-${sectionId}`,
@@ -70,17 +75,16 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
         // Lexical recovers by resetting to the last good state; keep a trace for support.
         console.error('Editor error', error);
       },
-      // Start empty; LoadContentPlugin (mounted last) puts the content in once every plugin
-      // has registered its node transforms. Loading first would make each plugin re-run its
-      // transforms over the whole section when it registers (a second full pass on open).
-      editorState: null,
-      // Not editable until the content is in (EditablePlugin, after LoadContentPlugin), so
-      // nothing typed in the first instant can be overwritten by the load.
-      editable: false,
+      // The first slice of the section, put in as the editor is made; LoadContentPlugin
+      // (mounted after every other plugin) brings the rest. Plugins that register node
+      // transforms re-run them over what is already there, which is only that first slice.
+      editorState: section.initialEditorState,
+      // Editable from the start (the editor is made with its content, and the pack screen is
+      // rendered, committed and its effects run in one task, so nothing can be typed before
+      // the plugins are in place); EditablePlugin follows the read-only state from then on.
+      editable: !props.readOnly,
     }),
-    // Content is only read at mount: the editor owns it from then on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [sectionId],
+    [sectionId, section],
   );
 
   return (
@@ -109,6 +113,7 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
       <ListPlugin />
       <LinkPlugin validateUrl={isAllowedUrl} />
       <AutoLinkPlugin matchers={AUTOLINK_MATCHERS} />
+      <ScrollableTablesPlugin />
       <TablePlugin hasCellBackgroundColor={false} hasHorizontalScroll />
       <TabIndentationPlugin maxIndent={5} />
       <MarkdownShortcutPlugin transformers={SECTION_MARKDOWN_TRANSFORMERS} />
@@ -116,7 +121,7 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
       <PastePlugin />
       <SaveTrackingPlugin registerFlush={props.registerFlush} onDirty={props.onDirty} onCommit={(content) => props.onCommit(sectionId, content)} />
       <WordCountPlugin onCount={(words) => props.onWordCount(sectionId, words)} />
-      <LoadContentPlugin content={props.initialContent} interactionRoot={shell} />
+      <LoadContentPlugin section={section} interactionRoot={shell} />
       <EditablePlugin editable={!props.readOnly} />
     </LexicalComposer>
   );

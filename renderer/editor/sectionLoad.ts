@@ -5,6 +5,7 @@ import {
   HISTORY_MERGE_TAG,
   SKIP_DOM_SELECTION_TAG,
   SKIP_SCROLL_INTO_VIEW_TAG,
+  type EditorState,
   type LexicalEditor,
   type SerializedLexicalNode,
 } from 'lexical';
@@ -23,16 +24,29 @@ export const SECTION_LOAD_TAG = 'section-load';
 export const FIRST_SLICE_NODES = 200;
 /** Work per later slice, so typing and painting are never held up for long. */
 const SLICE_BUDGET_MS = 6;
-/** Later slices start after the first paint, or after this long if nothing is painting. */
-const START_LATER_SLICES_MS = 50;
+/** A later slice waits for the page to be idle (after the first paint and anything else
+    queued), but no longer than this. */
+const SLICE_WAIT_MS = 200;
 
-export interface SectionLoad {
-  /** True once every block of the saved content is in the editor. */
-  readonly complete: boolean;
-  /** Put the rest in now, synchronously: before an edit, a save or a read of the whole text. */
-  finish(): void;
-  /** Stop loading (the editor is going away). */
-  cancel(): void;
+/** Run `task` when the page is idle, or after SLICE_WAIT_MS at the latest. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: SLICE_WAIT_MS });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 0); // no idle callbacks (unit tests in Node)
+  return () => clearTimeout(id);
+}
+
+/**
+ * Whether an editor update changed the text as an edit does: not a selection move, not the
+ * section being loaded, and not a 'history-merge' update (plugins that register node
+ * transforms re-run them over the nodes already there in one: normalisation, not an edit;
+ * anything it changed is saved with the next real edit).
+ */
+export function isEdit(update: { dirtyElements: Map<string, boolean>; dirtyLeaves: Set<string>; prevEditorState: EditorState; tags: Set<string> }): boolean {
+  if (update.dirtyElements.size === 0 && update.dirtyLeaves.size === 0) return false;
+  return !update.prevEditorState.isEmpty() && !update.tags.has(SECTION_LOAD_TAG) && !update.tags.has(HISTORY_MERGE_TAG);
 }
 
 /** How many nodes each block holds: what building it costs. */
@@ -56,12 +70,35 @@ export function sliceEnd(sizes: number[], from: number, budget: number): number 
   return end;
 }
 
+export interface SectionLoad {
+  /** True once every block of the saved content is in the editor. */
+  readonly complete: boolean;
+  /** Put the rest in now, synchronously: before an edit, a save or a read of the whole text. */
+  finish(): void;
+  /** Stop loading (the editor is going away). */
+  cancel(): void;
+}
+
+/** A section on its way into an editor: the first slice as the editor is made, then the rest. */
+export interface PreparedSection {
+  /**
+   * For LexicalComposer's initialConfig.editorState (it calls it inside the editor's first
+   * update): puts the first slice in while the editor has no element yet, so it is built and
+   * laid out once, with the page, instead of the page being laid out empty first.
+   */
+  initialEditorState: (editor: LexicalEditor) => void;
+  /** Why the first slice could not be read, if it could not (the section must not be edited). */
+  readonly failure: { error: unknown } | null;
+  /** Once the editor's plugins are registered: bring the rest in, in slices. */
+  continueLoad(editor: LexicalEditor, onError: (error: unknown) => void): SectionLoad;
+}
+
 const loads = new WeakMap<LexicalEditor, SectionLoad>();
 
 /**
  * Whether everything saved in the section is in this editor (true for editors that never
- * loaded in slices). False for good if a later slice failed: such an editor must never be
- * saved, or the blocks it could not read would be saved as deleted.
+ * loaded a section). False for good if a block could not be read: such an editor must never
+ * be saved, or the blocks it could not read would be saved as deleted.
  */
 export function isSectionComplete(editor: LexicalEditor): boolean {
   return loads.get(editor)?.complete ?? true;
@@ -73,67 +110,103 @@ export function finishSectionLoad(editor: LexicalEditor): void {
 }
 
 /**
- * Put saved content into the editor: the first slice at once (it replaces the editor state,
- * and the undo history starts after it), then the remaining blocks appended at the end in
- * later slices. Appends are merged into the undo history's current entry, so undo never
- * takes loaded text away.
+ * Split saved content into its first slice and the rest. Appends happen inside Lexical
+ * updates, which report errors to the editor's onError rather than to the caller, so each
+ * block is parsed in a try/catch here and a failure stops the load where it happened.
  *
- * Whoever can change the text calls finish() first (LoadContentPlugin does so on any
- * interaction with the editor or its toolbar; saving does so before it reads the editor), so
- * every edit applies to the whole section. An edit that still comes first is kept, gets the
- * rest appended after it, and clears the undo history, which could otherwise undo back to a
- * partial section.
- *
- * The first slice throws if the content cannot be read, as loading it whole did; a later
- * slice that cannot be read stops the load for good and is reported to `onError`.
+ * Later slices are appended at the end and merged into the undo history's current entry, so
+ * undo never takes loaded text away. Whoever can change the text calls finish() first
+ * (LoadContentPlugin does, on any interaction with the editor or its toolbar; saving does,
+ * before it reads the editor), so every edit applies to the whole section. An edit that still
+ * comes first is kept, gets the rest appended after it, and clears the undo history, which
+ * could otherwise undo back to a partial section.
  */
-export function startSectionLoad(editor: LexicalEditor, content: SerializedEditorStateJson, onError: (error: unknown) => void): SectionLoad {
+export function prepareSectionLoad(content: SerializedEditorStateJson): PreparedSection {
   const blocks = (content.root.children ?? []) as SerializedNodeJson[];
   const sizes = blockSizes(blocks);
-  let next = sliceEnd(sizes, 0, FIRST_SLICE_NODES);
-  const started = performance.now();
-  editor.setEditorState(editor.parseEditorState({ ...content, root: { ...content.root, children: blocks.slice(0, next) } } as never), { tag: SECTION_LOAD_TAG });
-  // Read by the editor benchmark to show where the open time goes.
-  performance.measure('briefing:section-load', { start: started, end: performance.now() });
-  editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
+  const firstEnd = sliceEnd(sizes, 0, FIRST_SLICE_NODES);
+  let next = 0;
+  let failure: { error: unknown } | null = null;
 
+  /** Inside an update: append blocks up to `until`; false (and `failure` set) if one cannot be read. */
+  const $appendUpTo = (until: number): boolean => {
+    const root = $getRoot();
+    for (; next < until; next++) {
+      try {
+        root.append($parseSerializedNode(blocks[next] as unknown as SerializedLexicalNode));
+      } catch (error) {
+        failure = { error };
+        return false;
+      }
+    }
+    return true;
+  };
+
+  const markFailed = (editor: LexicalEditor) =>
+    loads.set(editor, { complete: false, finish: () => undefined, cancel: () => undefined });
+
+  return {
+    initialEditorState(editor) {
+      const started = performance.now();
+      // The root's own settings (direction, format, indent), as parsing the whole state would.
+      $getRoot().updateFromJSON({ ...content.root, children: [] } as never);
+      if (!$appendUpTo(firstEnd)) markFailed(editor);
+      // Read by the editor benchmark to show where the open time goes.
+      performance.measure('briefing:section-load', { start: started, end: performance.now() });
+    },
+    get failure() {
+      return failure;
+    },
+    continueLoad(editor, onError) {
+      if (failure) {
+        markFailed(editor);
+        return loads.get(editor)!;
+      }
+      return startLaterSlices(editor, blocks.length, sizes, () => next, $appendUpTo, () => failure, onError);
+    },
+  };
+}
+
+/** The later slices of a prepared section, appended between frames. */
+function startLaterSlices(
+  editor: LexicalEditor,
+  total: number,
+  sizes: number[],
+  loaded: () => number,
+  $appendUpTo: (until: number) => boolean,
+  failure: () => { error: unknown } | null,
+  onError: (error: unknown) => void,
+): SectionLoad {
+  const started = performance.now();
   let stopped = false;
   let unregisterEditGuard = () => {};
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let frame: number | undefined;
+  let cancelNext = () => {};
   /** Nodes per later slice, tuned from how long the last one took. */
   let sliceNodes = FIRST_SLICE_NODES;
 
-  const append = (until: number) => {
-    editor.update(
-      () => {
-        const root = $getRoot();
-        for (; next < until; next++) root.append($parseSerializedNode(blocks[next] as unknown as SerializedLexicalNode));
-      },
-      // Not an edit (save tracking and word counts ignore it), merged into the current undo
-      // entry, and it must not move the cursor or scroll. No node transforms: the first slice,
-      // set as the editor state, had none either.
-      { tag: [SECTION_LOAD_TAG, HISTORY_MERGE_TAG, SKIP_SCROLL_INTO_VIEW_TAG, SKIP_DOM_SELECTION_TAG], skipTransforms: true, discrete: true },
-    );
-  };
-
   const stop = () => {
     stopped = true;
-    clearTimeout(timer);
-    if (frame !== undefined) cancelAnimationFrame(frame);
+    cancelNext();
     unregisterEditGuard();
   };
 
   /** Append up to block `until`; a block that cannot be read stops the load for good. */
   const run = (until: number) => {
-    try {
-      append(until);
-    } catch (error) {
+    editor.update(
+      () => {
+        $appendUpTo(until);
+      },
+      // Not an edit (save tracking and word counts ignore it), merged into the current undo
+      // entry, and it must not move the cursor or scroll. No node transforms: the saved
+      // content needs none, and the first slice had none run either (they were registered
+      // after it).
+      { tag: [SECTION_LOAD_TAG, HISTORY_MERGE_TAG, SKIP_SCROLL_INTO_VIEW_TAG, SKIP_DOM_SELECTION_TAG], skipTransforms: true, discrete: true },
+    );
+    const failed = failure();
+    if (failed) {
       stop();
-      onError(error);
-      return;
-    }
-    if (load.complete) {
+      onError(failed.error);
+    } else if (load.complete) {
       stop();
       performance.measure('briefing:section-complete', { start: started, end: performance.now() });
     }
@@ -141,44 +214,35 @@ export function startSectionLoad(editor: LexicalEditor, content: SerializedEdito
 
   const load: SectionLoad = {
     get complete() {
-      return next >= blocks.length;
+      return !failure() && loaded() >= total;
     },
     finish() {
-      if (!stopped && !load.complete) run(blocks.length);
+      if (!stopped && !load.complete) run(total);
     },
     cancel: stop,
   };
 
   const slice = () => {
-    timer = undefined;
     if (stopped) return;
     const t0 = performance.now();
-    run(sliceEnd(sizes, next, sliceNodes));
+    run(sliceEnd(sizes, loaded(), sliceNodes));
     const took = performance.now() - t0;
     sliceNodes = Math.max(50, Math.round(sliceNodes * Math.min(2, SLICE_BUDGET_MS / Math.max(took, 0.5))));
-    if (!stopped) timer = setTimeout(slice, 0);
+    if (!stopped) cancelNext = whenIdle(slice);
   };
-
-  // The backstop for an edit that came before finish() was called.
-  unregisterEditGuard = editor.registerUpdateListener(({ tags, dirtyElements, dirtyLeaves }) => {
-    if (stopped || tags.has(SECTION_LOAD_TAG) || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
-    load.finish();
-    editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
-  });
 
   loads.set(editor, load);
   if (load.complete) {
-    stop();
+    stopped = true;
     return load;
   }
-  const begin = () => {
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    frame = undefined;
-    clearTimeout(timer);
-    timer = setTimeout(slice, 0);
-  };
-  // After the first slice is painted; the timer covers a window that is not painting.
-  if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(begin);
-  timer = setTimeout(begin, START_LATER_SLICES_MS);
+  // The backstop for an edit that came before finish() was called.
+  unregisterEditGuard = editor.registerUpdateListener((update) => {
+    if (stopped || !isEdit(update)) return;
+    load.finish();
+    editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
+  });
+  // Idle callbacks come after the first paint and after anything else the page has queued.
+  cancelNext = whenIdle(slice);
   return load;
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Pack } from '../../shared/pack/schema.js';
 import type { LockHolder, RecoveredPack } from '../../shared/api/contract.js';
 import { isHostError } from '../../shared/api/errors.js';
@@ -64,7 +65,9 @@ export function usePackDocument(file: string) {
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const journalTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const session = useRef(newSession());
+  // Made once (useRef's argument would be worked out, and thrown away, on every render).
+  const [sessionId] = useState(newSession);
+  const session = useRef(sessionId);
   const readOnlyRef = useRef(false);
   const lockHeld = useRef(false);
   const conflictRef = useRef(false);
@@ -145,8 +148,14 @@ export function usePackDocument(file: string) {
       if (opened.ok) {
         packRef.current = opened.value.pack;
         revisionRef.current = opened.value.revision;
-        setPack(opened.value.pack);
-        setSaveState({ kind: 'saved', at: opened.value.pack.updatedAt });
+        // Synchronously: the pack screen renders and its effects run (the editor is made with
+        // the section's first slice and registers its plugins) in this one task, so the
+        // browser's first paint of the pack shows the text, not an empty editor first.
+        performance.mark('briefing:pack-render'); // read by the editor benchmark
+        flushSync(() => {
+          setPack(opened.value.pack);
+          setSaveState({ kind: 'saved', at: opened.value.pack.updatedAt });
+        });
       }
       if (recovered && wantsRestore) applyRecovery(recovered);
       else if (recovered) setPendingRecovery(recovered);
