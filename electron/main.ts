@@ -1,7 +1,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import path from 'node:path';
 import { METHOD_NAMES, type HostEventPayload } from '../shared/api/contract.js';
-import { createServices } from './services.js';
+import { createServices, type HostServices } from './services.js';
+import { packInPageUrl } from './workspace/packReadAhead.js';
 import { eventChannel, ipcChannel } from './ipcChannel.js';
 import { APP_HOST, APP_SCHEME, APP_START_URL, CONTENT_SECURITY_POLICY, secureWindowOptions } from './window.js';
 import { rendererDistDir } from './appPaths.js';
@@ -36,6 +37,7 @@ const pendingFiles: LaunchFile[] = [];
 let mainWindow: BrowserWindow | null = null;
 let rendererReady = false;
 let recent: RecentDocuments;
+let services: HostServices | undefined;
 
 function serveRenderer(): void {
   const root = rendererDistDir();
@@ -45,6 +47,9 @@ function serveRenderer(): void {
     let found = await lookupStatic(root, url.pathname);
     if (found.kind === 'missing' && found.isRoute) found = await lookupStatic(root, '/');
     if (found.kind !== 'file') return new Response('Not found', { status: 404 });
+    // The page reloaded at a pack: start reading it while the page starts (PackReadAhead).
+    const file = path.basename(found.file) === 'index.html' ? packInPageUrl(url) : null;
+    if (file) services?.readAheadPack(file);
     return new Response(new Uint8Array(found.data), {
       headers: { 'Content-Type': mimeOf(found.file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
     });
@@ -71,6 +76,7 @@ function registerHandlers(): void {
       },
     },
   });
+  services = handlers;
   const guard = { isTrustedContents: (id: number) => trustedContents.has(id) };
   for (const name of METHOD_NAMES) {
     ipcMain.handle(ipcChannel(name), (event, args: unknown) => guardedCall(handlers, guard, name, event, args));
@@ -92,6 +98,7 @@ async function openUserFile(item: LaunchFile): Promise<void> {
     sendMenuCommand({ command: 'newFromTemplate', templateFile: file });
     return;
   }
+  services?.readAheadPack(file); // the renderer asks for it in a moment (PackReadAhead)
   app.addRecentDocument(file);
   await recent.add(file).catch(() => undefined);
   await refreshMenu();

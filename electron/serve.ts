@@ -10,6 +10,7 @@ import { moveToFolderTrash } from './workspace/folderTrash.js';
 import { appVersion, defaultDataDir, rendererDistDir } from './appPaths.js';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH, jsonTextDepthExceeds } from './limits.js';
 import { lookupStatic, mimeOf } from './staticFiles.js';
+import { packInPageUrl } from './workspace/packReadAhead.js';
 import { CONTENT_SECURITY_POLICY } from './window.js';
 
 /**
@@ -37,6 +38,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 export interface ServerOptions {
   handlers: HostHandlers;
+  /** Told which pack a page being served will open (HostServices.readAheadPack). */
+  readAheadPack?: (file: string) => void;
   port?: number;
   token?: string;
   rendererDir?: string;
@@ -80,7 +83,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!rawPath.startsWith('/')) return send(res, 400, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Bad request path.' } });
     if (rawPath.startsWith('/api/')) return handleApi(req, res, rawPath.slice(5));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Method not allowed.' } });
-    return serveStatic(req, res, rawPath);
+    const page = await serveStatic(req, res, rawPath);
+    if (page) readAheadFor(req);
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
@@ -135,29 +139,54 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return timingSafeEqual(digest(match?.[1] ?? ''), tokenDigest) && match !== null;
   }
 
-  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, rawPath: string): Promise<void> {
+  /**
+   * The app's page is being loaded to open a pack (?pack=… in its address): let the back end
+   * start reading it. Only for the user's own loads of the page (typed, reloaded, opened from
+   * the app), never for requests another site makes; the pack itself is only ever handed out
+   * to an authenticated openPack call.
+   */
+  function readAheadFor(req: http.IncomingMessage): void {
+    if (!options.readAheadPack || req.method !== 'GET') return;
+    const dest = req.headers['sec-fetch-dest'];
+    const site = req.headers['sec-fetch-site'];
+    if ((dest !== undefined && dest !== 'document') || (site !== undefined && site !== 'none' && site !== 'same-origin')) return;
+    const file = packInPageUrl(new URL(req.url ?? '/', 'http://host'));
+    if (file) options.readAheadPack(file);
+  }
+
+  /** Serve a file of the built renderer; true when it was the app's page. */
+  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, rawPath: string): Promise<boolean> {
     let found = await lookupStatic(rendererDir, rawPath);
-    if (found.kind === 'refused') return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
+    if (found.kind === 'refused') {
+      send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
+      return false;
+    }
     // Unknown paths without an extension are app routes: serve the app itself.
     if (found.kind === 'missing' && found.isRoute) {
       found = await lookupStatic(rendererDir, '/');
       if (found.kind !== 'file') {
-        return send(res, 500, { ok: false, error: { code: 'NOT_FOUND', message: 'The app has not been built. Run `npm run build`.' } });
+        send(res, 500, { ok: false, error: { code: 'NOT_FOUND', message: 'The app has not been built. Run `npm run build`.' } });
+        return false;
       }
     }
-    if (found.kind !== 'file') return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
-    // no-cache with a validator: the browser always asks, and an unchanged file is answered
-    // "304 Not Modified", so a reload reuses its copy and the scripts' compiled code (V8's
-    // code cache) instead of downloading and compiling ~800 kB of JavaScript again.
+    if (found.kind !== 'file') {
+      send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
+      return false;
+    }
+    const isPage = path.basename(found.file) === 'index.html';
+    // Content-hashed build files never change: the browser keeps them (and the scripts'
+    // compiled code) without asking. The page and anything else: no-cache with a validator,
+    // so the browser always asks and an unchanged file is answered "304 Not Modified".
     const etag = `"${createHash('sha256').update(found.data).digest('base64url').slice(0, 27)}"`;
     const headers = { ...SECURITY_HEADERS, 'Cache-Control': isHashedAsset(rawPath) ? 'public, max-age=31536000, immutable' : 'no-cache', ETag: etag };
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers);
       res.end();
-      return;
+      return isPage;
     }
     res.writeHead(200, { ...headers, 'Content-Type': mimeOf(found.file), 'Content-Length': String(found.data.length) });
     res.end(req.method === 'HEAD' ? undefined : found.data);
+    return isPage;
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -274,7 +303,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const port = typeof flags.port === 'string' ? Number(flags.port) : 0;
   let server: RunningServer;
   try {
-    server = await startServer({ handlers, port });
+    server = await startServer({ handlers, readAheadPack: handlers.readAheadPack, port });
   } catch (err) {
     console.error(`Briefing Studio could not start: ${(err as Error).message}`);
     process.exitCode = 1;

@@ -10,6 +10,7 @@ import { WorkspaceIndex } from './search/workspaceIndex.js';
 import { setPackStatus } from './search/packStatus.js';
 import { createTemplateServices } from './templates/templateServices.js';
 import { checkAccessibilityFor, exportToWordFor } from './export/exportService.js';
+import { PackReadAhead } from './workspace/packReadAhead.js';
 
 export interface ServiceOptions {
   platform: HostPlatform;
@@ -22,11 +23,17 @@ export interface ServiceOptions {
   sharedTemplatesTimeoutMs?: number;
 }
 
+/** The contract's methods, and what the hosts themselves may ask of the back end. */
+export type HostServices = HostHandlers & {
+  /** The page being served opens this pack: start reading it (see PackReadAhead). Not a contract method. */
+  readAheadPack(file: string): void;
+};
+
 /**
  * The back end: one implementation of every method in the host contract, shared by the
  * Electron IPC handlers, the browser host and the tests.
  */
-export function createServices(options: ServiceOptions): HostHandlers {
+export function createServices(options: ServiceOptions): HostServices {
   const { platform } = options;
   const settings = new SettingsStore(platform.dataDir, options.defaults);
   let store: PackStore | undefined;
@@ -51,9 +58,11 @@ export function createServices(options: ServiceOptions): HostHandlers {
   }
 
   const safety = createSafetyHandlers({ packs, settings, dataDir: platform.dataDir });
+  const readAhead = new PackReadAhead({ open: async (file) => (await packs()).open(file), stamp: async (file) => (await packs()).stamp(file) });
 
   return {
     ...safety,
+    readAheadPack: (file) => readAhead.start(file),
     async getAppInfo() {
       return {
         appVersion: platform.appVersion,
@@ -97,7 +106,7 @@ export function createServices(options: ServiceOptions): HostHandlers {
     },
     listPacks: async () => (await packs()).list(),
     createPack: async ({ title }) => (await packs()).create(title),
-    openPack: async ({ file }) => (await packs()).open(file),
+    openPack: async ({ file }) => (await readAhead.take(file)) ?? (await packs()).open(file),
     savePackAs: async ({ pack, title }) => (await packs()).saveAs(pack, title),
     renamePack: async ({ file, title }) => (await packs()).rename(file, title),
     duplicatePack: async ({ file }) => (await packs()).duplicate(file),

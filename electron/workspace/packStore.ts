@@ -13,6 +13,7 @@ import { uniqueFileName } from './fileNames.js';
 import { mapLimit } from './mapLimit.js';
 import { confinePath } from './confine.js';
 import type { GrantedPaths } from './grantedPaths.js';
+import type { FileStamp } from './packReadAhead.js';
 
 export interface PackStoreOptions {
   workspaceDir: string;
@@ -200,6 +201,12 @@ export class PackStore {
       throw fromNodeError(err, `The pack "${file}"`);
     }
     return { file, pack: parsePackText(text, { label: `"${file}"` }), revision: revisionOf(text) };
+  }
+
+  /** What a stat says of the file now (see PackReadAhead). */
+  async stamp(file: string): Promise<FileStamp> {
+    const { size, mtimeMs, ctimeMs, ino } = await fs.stat(this.pathOf(file));
+    return { size, mtimeMs, ctimeMs, ino };
   }
 
   /** Whether the file exists and the revision of its bytes now (to notice outside changes). */
