@@ -18,8 +18,8 @@ export const SECTION_LOAD_TAG = 'section-load';
  * A long section is put into the editor in slices, so that it is on screen and editable
  * after its first screens instead of after all of it (an 11,000-word section takes Lexical
  * ~100 ms to build and the browser about as long to lay out). The first slice is about this
- * many nodes, more than a large window shows; the rest follows in short slices between
- * frames.
+ * many nodes, more than a large window shows; the rest follows in short slices when the page
+ * is idle.
  */
 export const FIRST_SLICE_NODES = 200;
 /** Work per later slice, so typing and painting are never held up for long. */
@@ -124,33 +124,29 @@ export function finishSectionLoad(editor: LexicalEditor): void {
 export function prepareSectionLoad(content: SerializedEditorStateJson): PreparedSection {
   const blocks = (content.root.children ?? []) as SerializedNodeJson[];
   const sizes = blockSizes(blocks);
-  const firstEnd = sliceEnd(sizes, 0, FIRST_SLICE_NODES);
   let next = 0;
   let failure: { error: unknown } | null = null;
 
-  /** Inside an update: append blocks up to `until`; false (and `failure` set) if one cannot be read. */
-  const $appendUpTo = (until: number): boolean => {
+  /** Inside an update: append blocks up to `until`; stops (with `failure` set) at one that cannot be read. */
+  const $appendUpTo = (until: number) => {
     const root = $getRoot();
-    for (; next < until; next++) {
+    for (; next < until && !failure; next++) {
       try {
         root.append($parseSerializedNode(blocks[next] as unknown as SerializedLexicalNode));
       } catch (error) {
         failure = { error };
-        return false;
       }
     }
-    return true;
   };
-
-  const markFailed = (editor: LexicalEditor) =>
-    loads.set(editor, { complete: false, finish: () => undefined, cancel: () => undefined });
+  const complete = () => !failure && next >= blocks.length;
 
   return {
     initialEditorState(editor) {
       const started = performance.now();
       // The root's own settings (direction, format, indent), as parsing the whole state would.
       $getRoot().updateFromJSON({ ...content.root, children: [] } as never);
-      if (!$appendUpTo(firstEnd)) markFailed(editor);
+      $appendUpTo(sliceEnd(sizes, 0, FIRST_SLICE_NODES));
+      loads.set(editor, { complete: complete(), finish: () => undefined, cancel: () => undefined });
       // Read by the editor benchmark to show where the open time goes.
       performance.measure('briefing:section-load', { start: started, end: performance.now() });
     },
@@ -158,91 +154,65 @@ export function prepareSectionLoad(content: SerializedEditorStateJson): Prepared
       return failure;
     },
     continueLoad(editor, onError) {
-      if (failure) {
-        markFailed(editor);
-        return loads.get(editor)!;
-      }
-      return startLaterSlices(editor, blocks.length, sizes, () => next, $appendUpTo, () => failure, onError);
+      const started = performance.now();
+      let stopped = Boolean(failure);
+      let cancelNext = () => {};
+      /** Nodes per later slice, tuned from how long the last one took. */
+      let sliceNodes = FIRST_SLICE_NODES;
+
+      const stop = () => {
+        stopped = true;
+        cancelNext();
+        unregisterEditGuard();
+      };
+      /** Append up to block `until`; a block that cannot be read stops the load for good. */
+      const run = (until: number) => {
+        editor.update(() => $appendUpTo(until), {
+          // Not an edit (save tracking and word counts ignore it), merged into the current undo
+          // entry, and it must not move the cursor or scroll. No node transforms: the saved
+          // content needs none, and the first slice had none run either (they were registered
+          // after it).
+          tag: [SECTION_LOAD_TAG, HISTORY_MERGE_TAG, SKIP_SCROLL_INTO_VIEW_TAG, SKIP_DOM_SELECTION_TAG],
+          skipTransforms: true,
+          discrete: true,
+        });
+        if (failure) {
+          stop();
+          onError(failure.error);
+        } else if (complete()) {
+          stop();
+          performance.measure('briefing:section-complete', { start: started, end: performance.now() });
+        }
+      };
+      const slice = () => {
+        if (stopped) return;
+        const t0 = performance.now();
+        run(sliceEnd(sizes, next, sliceNodes));
+        const took = performance.now() - t0;
+        sliceNodes = Math.max(50, Math.round(sliceNodes * Math.min(2, SLICE_BUDGET_MS / Math.max(took, 0.5))));
+        if (!stopped) cancelNext = whenIdle(slice);
+      };
+      const load: SectionLoad = {
+        get complete() {
+          return complete();
+        },
+        finish() {
+          if (!stopped && !complete()) run(blocks.length);
+        },
+        cancel: stop,
+      };
+      // The backstop for an edit that came before finish() was called.
+      const unregisterEditGuard = complete() || stopped
+        ? () => {}
+        : editor.registerUpdateListener((update) => {
+            if (stopped || !isEdit(update)) return;
+            load.finish();
+            editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
+          });
+      loads.set(editor, load);
+      // Idle callbacks come after the first paint and after anything else the page has queued.
+      if (!stopped && !complete()) cancelNext = whenIdle(slice);
+      return load;
     },
   };
-}
-
-/** The later slices of a prepared section, appended between frames. */
-function startLaterSlices(
-  editor: LexicalEditor,
-  total: number,
-  sizes: number[],
-  loaded: () => number,
-  $appendUpTo: (until: number) => boolean,
-  failure: () => { error: unknown } | null,
-  onError: (error: unknown) => void,
-): SectionLoad {
-  const started = performance.now();
-  let stopped = false;
-  let unregisterEditGuard = () => {};
-  let cancelNext = () => {};
-  /** Nodes per later slice, tuned from how long the last one took. */
-  let sliceNodes = FIRST_SLICE_NODES;
-
-  const stop = () => {
-    stopped = true;
-    cancelNext();
-    unregisterEditGuard();
-  };
-
-  /** Append up to block `until`; a block that cannot be read stops the load for good. */
-  const run = (until: number) => {
-    editor.update(
-      () => {
-        $appendUpTo(until);
-      },
-      // Not an edit (save tracking and word counts ignore it), merged into the current undo
-      // entry, and it must not move the cursor or scroll. No node transforms: the saved
-      // content needs none, and the first slice had none run either (they were registered
-      // after it).
-      { tag: [SECTION_LOAD_TAG, HISTORY_MERGE_TAG, SKIP_SCROLL_INTO_VIEW_TAG, SKIP_DOM_SELECTION_TAG], skipTransforms: true, discrete: true },
-    );
-    const failed = failure();
-    if (failed) {
-      stop();
-      onError(failed.error);
-    } else if (load.complete) {
-      stop();
-      performance.measure('briefing:section-complete', { start: started, end: performance.now() });
-    }
-  };
-
-  const load: SectionLoad = {
-    get complete() {
-      return !failure() && loaded() >= total;
-    },
-    finish() {
-      if (!stopped && !load.complete) run(total);
-    },
-    cancel: stop,
-  };
-
-  const slice = () => {
-    if (stopped) return;
-    const t0 = performance.now();
-    run(sliceEnd(sizes, loaded(), sliceNodes));
-    const took = performance.now() - t0;
-    sliceNodes = Math.max(50, Math.round(sliceNodes * Math.min(2, SLICE_BUDGET_MS / Math.max(took, 0.5))));
-    if (!stopped) cancelNext = whenIdle(slice);
-  };
-
-  loads.set(editor, load);
-  if (load.complete) {
-    stopped = true;
-    return load;
-  }
-  // The backstop for an edit that came before finish() was called.
-  unregisterEditGuard = editor.registerUpdateListener((update) => {
-    if (stopped || !isEdit(update)) return;
-    load.finish();
-    editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
-  });
-  // Idle callbacks come after the first paint and after anything else the page has queued.
-  cancelNext = whenIdle(slice);
-  return load;
 }

@@ -84,3 +84,26 @@ test('without interference, the rest of a long section arrives by itself', async
   await expect.poll(() => editor.evaluate((el) => el.childElementCount)).toBe(total);
   await expect(editor).toContainText(blockSummary(longest).at(-1)!.replace(/^paragraph: /, '').slice(0, 60));
 });
+
+test('a block the editor cannot read, early or late in a section, shows a plain-English error and the file is never changed', async ({ page, host }) => {
+  const broken = makeReferencePack();
+  const early = broken.sections[0]!;
+  early.content.root.children.splice(0, 0, { type: 'not-a-real-node', version: 1 });
+  const late = broken.sections[longestSectionIndex(broken)]!;
+  late.content.root.children.splice(120, 0, { type: 'not-a-real-node', version: 1 });
+  const file = await writePackFile(host, broken, 'Broken blocks.briefing');
+  const before = await readFile(path.join(host.workspaceDir, file));
+  for (const section of [early, late]) {
+    const url = new URL(host.url);
+    url.searchParams.set('pack', file);
+    url.searchParams.set('section', section.id);
+    await page.goto(url.toString());
+    await expect(page.getByRole('alert').filter({ hasText: 'This section could not be opened in the editor.' })).toBeVisible();
+    await expect(page.locator(`[data-section-editor="${section.id}"]`)).toHaveCount(0);
+    await page.keyboard.press('Control+s');
+    await page.getByRole('button', { name: '← Library' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  }
+  await page.waitForTimeout(1500); // any autosave would have happened by now
+  expect((await readFile(path.join(host.workspaceDir, file))).equals(before)).toBe(true);
+});
