@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot } from 'lexical';
 import { countWords } from '../../shared/richtext/plainText.js';
-import { SECTION_LOAD_TAG } from './sectionLoad.js';
+import { isEdit, isSectionComplete } from './sectionLoad.js';
 
 /** How long after the last change the word count is refreshed. */
 const COUNT_DELAY_MS = 250;
@@ -19,13 +19,15 @@ export function WordCountPlugin(props: { onCount: (words: number) => void }) {
   onCount.current = props.onCount;
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const count = () => onCount.current(editor.getEditorState().read(() => countWords($getRoot().getTextContent())));
-    // No count at mount: the pack screen already counted the saved content, which is the
-    // same text; counting again would only delay the section becoming editable.
+    const count = () => {
+      // Never the count of a section still arriving in slices: that would be too low.
+      if (isSectionComplete(editor)) onCount.current(editor.getEditorState().read(() => countWords($getRoot().getTextContent())));
+    };
+    // Only after edits. Not at mount, nor while the section arrives or plugins normalise it:
+    // the pack screen already counted the saved content, which is the same text.
     // Not registerTextContentListener: that computes the whole text on every update.
-    // Nor while a long section arrives in slices: that is the saved text again.
-    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
-      if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has(SECTION_LOAD_TAG)) return;
+    const unregister = editor.registerUpdateListener((update) => {
+      if (!isEdit(update)) return;
       clearTimeout(timer);
       timer = setTimeout(count, COUNT_DELAY_MS);
     });

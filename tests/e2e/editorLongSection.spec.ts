@@ -5,6 +5,8 @@ import { test, expect } from './fixtures.js';
 import type { BrowserHost } from '../support/browserHost.js';
 import { blockSummary, readPackFile, savedSection, writePackFile } from '../support/editorPage.js';
 import { longestSectionIndex, makeReferencePack } from '../support/referencePack.js';
+import { wordCountOf } from '../../shared/richtext/plainText.js';
+import { formatCount } from '../../renderer/common/format.js';
 
 // A long section is put into the editor in slices (renderer/editor/sectionLoad.ts): the first
 // screens at once, the rest between frames. These tests hold the later slices back by pausing
@@ -83,6 +85,12 @@ test('without interference, the rest of a long section arrives by itself', async
   const editor = page.locator(`[data-section-editor="${longest.id}"]`);
   await expect.poll(() => editor.evaluate((el) => el.childElementCount)).toBe(total);
   await expect(editor).toContainText(blockSummary(longest).at(-1)!.replace(/^paragraph: /, '').slice(0, 60));
+  // The word counts are of the whole section (not of the part that had arrived when the
+  // plugins started), in the section's heading and in the outline, and stay so.
+  const words = formatCount(wordCountOf(longest.content));
+  await page.waitForTimeout(600);
+  await expect(page.getByTestId('section-words')).toContainText(`${words} `);
+  await expect(page.locator(`button[data-section-id="${longest.id}"]`).getByTestId('outline-words')).toHaveText(`${words} words`);
 });
 
 test('a block the editor cannot read, early or late in a section, shows a plain-English error and the file is never changed', async ({ page, host }) => {
