@@ -295,7 +295,8 @@ function useSections(doc: ReturnType<typeof usePackDocument>, initialSection: st
   };
 
   // Counting 50,000 words takes tens of milliseconds: let the section appear (first paint)
-  // before the first count, and count later changes in a background render.
+  // with only the open section counted, count the rest after it, and count later changes in
+  // a background render. Sections not counted yet show no number (not a false 0).
   const [firstPaintDone, setFirstPaintDone] = useState(false);
   const loaded = packSections !== undefined;
   useEffect(() => {
@@ -308,7 +309,8 @@ function useSections(doc: ReturnType<typeof usePackDocument>, initialSection: st
     };
   }, [loaded, firstPaintDone]);
   const deferredSections = useDeferredValue(packSections, undefined);
-  const counted = firstPaintDone ? deferredSections : undefined;
+  const openSection = packSections?.find((s) => s.id === current);
+  const counted = firstPaintDone ? deferredSections : openSection && [openSection];
   const counts = useMemo(() => sectionWordCounts(counted ?? [], live), [counted, live]);
 
   return { active: current, counts, select, commit, setLiveCount, move, add, rename, remove, undoRemove, removed, dialog, setDialog };

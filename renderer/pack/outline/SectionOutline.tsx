@@ -27,6 +27,7 @@ export interface OutlineProps {
  */
 export const SectionOutline = memo(function SectionOutline(props: OutlineProps) {
   const { sections, counts } = props;
+  const allCounted = sections.every((s) => counts.has(s.id));
   const total = sections.reduce((sum, s) => sum + (counts.get(s.id) ?? 0), 0);
   const minutes = readingMinutes(total);
 
@@ -48,8 +49,8 @@ export const SectionOutline = memo(function SectionOutline(props: OutlineProps) 
         <ol className="outline-list" aria-label="Sections">
           {sections.map((section, index) => {
             const gamechanger = findGamechanger(section.gamechangerId);
-            const words = counts.get(section.id) ?? 0;
-            const over = section.wordLimit !== undefined && words > section.wordLimit;
+            const words = counts.get(section.id);
+            const over = words !== undefined && section.wordLimit !== undefined && words > section.wordLimit;
             const active = props.active === section.id;
             const title = section.title || 'Untitled section';
             return (
@@ -73,7 +74,7 @@ export const SectionOutline = memo(function SectionOutline(props: OutlineProps) 
                   <span className="outline-meta">
                     {gamechanger && <span className="badge badge-gamechanger">{gamechanger.shortName}</span>}
                     <span className={`outline-words${over ? ' is-over' : ''}`} data-testid="outline-words">
-                      {formatCount(words)}
+                      {words === undefined ? '…' : formatCount(words)}
                       {section.wordLimit !== undefined ? ` / ${formatCount(section.wordLimit)}` : ''} words
                       {over && <span className="visually-hidden"> (over the limit)</span>}
                     </span>
@@ -106,8 +107,8 @@ export const SectionOutline = memo(function SectionOutline(props: OutlineProps) 
         </button>
       )}
       <p className="outline-total" data-testid="pack-words">
-        <strong>{formatCount(total)}</strong> words in the pack
-        {total > 0 && <> · about {minutes} min reading</>}
+        <strong>{allCounted ? formatCount(total) : '…'}</strong> words in the pack
+        {allCounted && total > 0 && <> · about {minutes} min reading</>}
       </p>
     </nav>
   );
