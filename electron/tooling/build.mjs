@@ -30,8 +30,12 @@ export async function buildAll() {
     return;
   }
   log('Building the renderer…');
+  // Always the production build of React and the app, whatever NODE_ENV the caller has: run
+  // from the unit tests (NODE_ENV=test) it was quietly the development build, which the
+  // end-to-end tests then used (a different, slower app, with StrictMode's double effects).
+  process.env.NODE_ENV = 'production';
   const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), mode: 'production', logLevel: quiet ? 'error' : 'warn' });
   log('Building the back end…');
   const common = {
     absWorkingDir: root,

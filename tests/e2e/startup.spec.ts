@@ -16,6 +16,10 @@ test('the page is the app as one deferred classic script, a tiny first script, t
   expect(html.indexOf('prefetch-')).toBeLessThan(html.indexOf('rel="stylesheet"'));
   const prefetch = await page.request.get(new URL(`/assets/${/prefetch-[\w-]+\.js/.exec(html)![0]}`, host.origin).toString());
   expect((await prefetch.body()).length).toBeLessThan(4096);
+  // The production build of React (its development build says where to get React DevTools),
+  // whatever NODE_ENV the build was started with.
+  const app = await page.request.get(new URL(`/assets/${/index-[\w-]+\.js/.exec(html)![0]}`, host.origin).toString());
+  expect(await app.text()).not.toContain('react-devtools');
 });
 
 test('opening a pack from the URL asks the host for it once, and the pack opens', async ({ page, host }) => {
