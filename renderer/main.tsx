@@ -3,4 +3,4 @@
 import './styles.css';
 import { startApp } from './startApp.js';
 
-startApp();
+void startApp();
