@@ -2,13 +2,14 @@ import { Component, Suspense, lazy, type ComponentType, type ReactNode } from 'r
 
 /**
  * Parts of the app that opening a pack does not need (the settings screen, the export dialog,
- * the template gallery) are separate chunks, so start-up compiles and runs less: they are what
- * loads zod and the schemas in the renderer. Each is fetched in the background once the app
- * is idle after start-up (preloadLazyParts), so opening one later is as quick as before.
+ * the template gallery) are imported with import(): their code is in the app's bundle (see
+ * vite.config.ts) but only run when first imported, so start-up runs less; they are what
+ * brings zod and the schemas into the renderer. Each is imported in the background once the
+ * app is idle after start-up (preloadLazyParts), so opening one later is as quick as before.
  */
 const loaders: Array<() => Promise<unknown>> = [];
 
-/** A component of its own chunk: `lazyPart(() => import('./X.js'), (m) => m.X)`. */
+/** A component imported when first shown: `lazyPart(() => import('./X.js'), (m) => m.X)`. */
 export function lazyPart<M, P extends object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>): ComponentType<P> {
   let loading: Promise<M> | null = null;
   const once = () => (loading ??= load().catch((error: unknown) => {
@@ -19,7 +20,7 @@ export function lazyPart<M, P extends object>(load: () => Promise<M>, pick: (mod
   return lazy(async () => ({ default: pick(await once()) }));
 }
 
-/** Fetch every lazy part now (called when the app is idle after start-up). */
+/** Import every lazy part now (called when the app is idle after start-up). */
 export function preloadLazyParts(): void {
   for (const load of loaders) void load().catch(() => undefined);
 }

@@ -7,7 +7,7 @@ import type { HostEventName, HostEventPayload, MenuCommandName } from '../../sha
  * native menu, so there the subscription simply never fires.
  */
 
-/** The payload schemas live in the contract (zod), loaded when the first event arrives. */
+/** The payload schemas live in the contract (zod), imported when the first event arrives. */
 let contract: Promise<typeof import('../../shared/api/contract.js')> | null = null;
 type Unsubscribe = () => void;
 
