@@ -146,7 +146,9 @@ export function prepareSectionLoad(content: SerializedEditorStateJson): Prepared
       // The root's own settings (direction, format, indent), as parsing the whole state would.
       $getRoot().updateFromJSON({ ...content.root, children: [] } as never);
       $appendUpTo(sliceEnd(sizes, 0, FIRST_SLICE_NODES));
-      loads.set(editor, { complete: complete(), finish: () => undefined, cancel: () => undefined });
+      // Until continueLoad takes over (the same render pass), the editor is complete only if
+      // the first slice was all of it.
+      loads.set(editor, { get complete() { return complete(); }, finish: () => undefined, cancel: () => undefined });
       // Read by the editor benchmark to show where the open time goes.
       performance.measure('briefing:section-load', { start: started, end: performance.now() });
     },
@@ -157,6 +159,7 @@ export function prepareSectionLoad(content: SerializedEditorStateJson): Prepared
       const started = performance.now();
       let stopped = Boolean(failure);
       let cancelNext = () => {};
+      let unregisterEditGuard = () => {};
       /** Nodes per later slice, tuned from how long the last one took. */
       let sliceNodes = FIRST_SLICE_NODES;
 
@@ -169,9 +172,9 @@ export function prepareSectionLoad(content: SerializedEditorStateJson): Prepared
       const run = (until: number) => {
         editor.update(() => $appendUpTo(until), {
           // Not an edit (save tracking and word counts ignore it), merged into the current undo
-          // entry, and it must not move the cursor or scroll. No node transforms: the saved
-          // content needs none, and the first slice had none run either (they were registered
-          // after it).
+          // entry, and it must not move the cursor or scroll. No node transforms: saved content
+          // needs none (loading a whole section never ran them; the first slice only has them
+          // re-run because the plugins register after it).
           tag: [SECTION_LOAD_TAG, HISTORY_MERGE_TAG, SKIP_SCROLL_INTO_VIEW_TAG, SKIP_DOM_SELECTION_TAG],
           skipTransforms: true,
           discrete: true,
@@ -201,17 +204,16 @@ export function prepareSectionLoad(content: SerializedEditorStateJson): Prepared
         },
         cancel: stop,
       };
-      // The backstop for an edit that came before finish() was called.
-      const unregisterEditGuard = complete() || stopped
-        ? () => {}
-        : editor.registerUpdateListener((update) => {
-            if (stopped || !isEdit(update)) return;
-            load.finish();
-            editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
-          });
       loads.set(editor, load);
+      if (stopped || complete()) return load;
+      // The backstop for an edit that came before finish() was called.
+      unregisterEditGuard = editor.registerUpdateListener((update) => {
+        if (stopped || !isEdit(update)) return;
+        load.finish();
+        editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
+      });
       // Idle callbacks come after the first paint and after anything else the page has queued.
-      if (!stopped && !complete()) cancelNext = whenIdle(slice);
+      cancelNext = whenIdle(slice);
       return load;
     },
   };
