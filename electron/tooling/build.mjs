@@ -15,10 +15,10 @@ const force = process.argv.includes('--force');
 const log = (msg) => quiet || console.log(msg);
 
 export const ENTRY_POINTS = {
-  cli: 'electron/cliMain.ts',
-  serve: 'electron/serveMain.ts',
-  main: 'electron/main.ts',
-  preload: 'electron/preload.ts',
+  cli: 'electron/cli/cliMain.ts',
+  serve: 'electron/browserHost/serveMain.ts',
+  main: 'electron/shell/main.ts',
+  preload: 'electron/shell/preload.ts',
 };
 
 /** The CLI's separate bundle of docx/layout (see buildAll). */

@@ -29,7 +29,7 @@ const ELECTRON_VERSION = require(path.join(root, 'package.json')).devDependencie
 const EXCEPTIONS = [
   {
     check: 'CONTEXT_ISOLATION_JS_CHECK',
-    file: 'main.ts',
+    file: 'shell/main.ts',
     where: 'new BrowserWindow(',
     // The options come from secureWindowOptions() in window.ts (contextIsolation: true); the
     // scanner only reads object literals written inside `new BrowserWindow(…)`.
@@ -38,7 +38,7 @@ const EXCEPTIONS = [
   },
   {
     check: 'SANDBOX_JS_CHECK',
-    file: 'main.ts',
+    file: 'shell/main.ts',
     where: 'new BrowserWindow(',
     // Same: sandbox: true in secureWindowOptions(), and app.enableSandbox() in main.ts forces
     // it for every renderer. Checked by "4. process sandbox on".
@@ -46,7 +46,7 @@ const EXCEPTIONS = [
   },
   {
     check: 'AUXCLICK_JS_CHECK',
-    file: 'main.ts',
+    file: 'shell/main.ts',
     where: 'new BrowserWindow(',
     // Same: disableBlinkFeatures: 'Auxclick' in secureWindowOptions(); and every new window is
     // denied by setWindowOpenHandler anyway. Checked by "10." and "14.".
@@ -57,14 +57,14 @@ const EXCEPTIONS = [
     file: 'N/A',
     where: '',
     // The CSP is sent as a response header by the app:// protocol handler in main.ts
-    // (CONTENT_SECURITY_POLICY from window.ts) and repeated in renderer/index.html; the scanner
+    // (CONTENT_SECURITY_POLICY from contentSecurityPolicy.ts) and repeated in renderer/index.html; the scanner
     // only recognises CSPs set by rewriting webRequest headers or in HTML inside the scanned
     // folder. The policy itself is checked by "7. a strict Content-Security-Policy".
     why: 'CSP sent by the app:// protocol handler (not a pattern the scanner recognises), checked in security.window.test.ts',
   },
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
-    file: 'hardenContents.ts',
+    file: 'shell/hardenContents.ts',
     where: 'if (isSafeExternalUrl(url)) options.openExternal(url);',
     // Only URLs that pass isSafeExternalUrl (https without credentials, or mailto) ever reach
     // openExternal; "15. shell.openExternal only for validated https and mailto URLs" checks it.
@@ -72,7 +72,7 @@ const EXCEPTIONS = [
   },
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
-    file: 'main.ts',
+    file: 'shell/main.ts',
     where: 'isSafeExternalUrl(url) && shell.openExternal(url)',
     // The one call of shell.openExternal, validated again right beside it (defence in depth).
     why: 'guarded by isSafeExternalUrl (https/mailto only), checked in security.window.test.ts',

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { startServer, MAX_BODY_BYTES, type RunningServer } from '../../electron/serve.js';
+import { startServer, MAX_BODY_BYTES, type RunningServer } from '../../electron/browserHost/serve.js';
 import { createServices } from '../../electron/services.js';
 import { moveToFolderTrash } from '../../electron/workspace/folderTrash.js';
 import { useTempDirs } from '../support/tempDir.js';

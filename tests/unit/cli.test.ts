@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { runCli } from '../../electron/cli.js';
+import { runCli } from '../../electron/cli/cli.js';
 
 const FIXTURES = path.resolve('tests/fixtures/packs');
 

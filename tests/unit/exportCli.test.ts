@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli.js';
+import { runCli } from '../../electron/cli/cli.js';
 import { RULE_FIXTURES } from '../fixtures/export/accessibilityFixtures.js';
 import { makeFeaturePack } from '../fixtures/export/featurePack.js';
 

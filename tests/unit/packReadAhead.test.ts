@@ -6,7 +6,7 @@ import { PackReadAhead, packInPageUrl } from '../../electron/workspace/packReadA
 import { PackStore } from '../../electron/workspace/packStore.js';
 import { moveToFolderTrash } from '../../electron/workspace/folderTrash.js';
 import { createServices } from '../../electron/services.js';
-import { startServer } from '../../electron/serve.js';
+import { startServer } from '../../electron/browserHost/serve.js';
 import { useTempDirs } from '../support/tempDir.js';
 
 // Reading a pack ahead while the page that opens it starts: never stale, never failed, never

@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startServer, SECURITY_HEADERS, type RunningServer } from '../../electron/serve.js';
+import { startServer, SECURITY_HEADERS, type RunningServer } from '../../electron/browserHost/serve.js';
 import { createServices } from '../../electron/services.js';
 import { moveToFolderTrash } from '../../electron/workspace/folderTrash.js';
 import { MAX_JSON_DEPTH } from '../../electron/limits.js';

@@ -91,7 +91,7 @@ describe('electron-builder configuration', () => {
     // main and preload the way electron/tooling/build.mjs does (in memory) and look.
     const { build } = require('esbuild') as typeof import('esbuild');
     const result = await build({
-      entryPoints: ['electron/main.ts', 'electron/preload.ts'],
+      entryPoints: ['electron/shell/main.ts', 'electron/shell/preload.ts'],
       bundle: true,
       platform: 'node',
       format: 'cjs',

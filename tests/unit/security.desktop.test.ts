@@ -3,10 +3,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import { buildMenuTemplate, type MenuActions } from '../../electron/menu.js';
-import { fitToDisplays, loadWindowState, saveWindowState, saveWindowStateSync, WINDOW_STATE_FILE } from '../../electron/windowState.js';
-import { RecentDocuments, MAX_RECENT } from '../../electron/recentDocuments.js';
-import { filesFromArgv } from '../../electron/launchArgs.js';
+import { buildMenuTemplate, type MenuActions } from '../../electron/shell/menu.js';
+import { fitToDisplays, loadWindowState, saveWindowState, saveWindowStateSync, WINDOW_STATE_FILE } from '../../electron/shell/windowState.js';
+import { RecentDocuments, MAX_RECENT } from '../../electron/shell/recentDocuments.js';
+import { filesFromArgv } from '../../electron/shell/launchArgs.js';
 import { hostEvents, MENU_COMMANDS } from '../../shared/api/contract.js';
 
 /** Desktop conventions: the menu, remembered window bounds, recent documents, file arguments. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { access, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { guardedCall, senderProblem, type IpcEventLike } from '../../electron/ipcGuard.js';
+import { guardedCall, senderProblem, type IpcEventLike } from '../../electron/shell/ipcGuard.js';
 import { createServices } from '../../electron/services.js';
 import { moveToFolderTrash } from '../../electron/workspace/folderTrash.js';
 import { GrantedPaths } from '../../electron/workspace/grantedPaths.js';

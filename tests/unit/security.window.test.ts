@@ -5,8 +5,9 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { lookupStatic } from '../../electron/staticFiles.js';
 import path from 'node:path';
-import { APP_START_URL, CONTENT_SECURITY_POLICY, isAppUrl, secureWindowOptions } from '../../electron/window.js';
-import { hardenSession, hardenWebContents, type ContentsLike, type SessionLike } from '../../electron/hardenContents.js';
+import { APP_START_URL, isAppUrl, secureWindowOptions } from '../../electron/shell/window.js';
+import { CONTENT_SECURITY_POLICY } from '../../electron/contentSecurityPolicy.js';
+import { hardenSession, hardenWebContents, type ContentsLike, type SessionLike } from '../../electron/shell/hardenContents.js';
 import { isSafeExternalUrl } from '../../electron/linkPolicy.js';
 import { readBuilderConfig } from '../support/builderConfig.js';
 
@@ -17,7 +18,7 @@ import { readBuilderConfig } from '../support/builderConfig.js';
  */
 const options = secureWindowOptions('/app/preload.cjs');
 const prefs = options.webPreferences!;
-const source = (file: string) => readFileSync(path.join('electron', file), 'utf8');
+const source = (file: string) => readFileSync(path.join('electron', 'shell', file), 'utf8');
 
 /** A stand-in for WebContents that records listeners the way Electron's EventEmitter does. */
 class FakeContents extends EventEmitter implements ContentsLike {
@@ -229,6 +230,6 @@ describe('other window settings', () => {
     const { readdirSync } = await import('node:fs');
     const files = readdirSync('electron', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
     const runtimeImporters = files.filter((f) => /^import\s+(?!type\b)[^;]*from 'electron'/m.test(readFileSync(path.join('electron', f), 'utf8')));
-    expect(runtimeImporters.sort()).toEqual(['main.ts', 'preload.ts']);
+    expect(runtimeImporters.sort()).toEqual(['shell/main.ts', 'shell/preload.ts']);
   });
 });

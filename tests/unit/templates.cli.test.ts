@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli.js';
+import { runCli } from '../../electron/cli/cli.js';
 
 const FIXTURES = path.resolve('tests/fixtures/templates');
 

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { HOST_EVENT_NAMES, METHOD_NAMES, hostEvents, type HostEventName } from '../shared/api/contract.js';
+import { HOST_EVENT_NAMES, METHOD_NAMES, hostEvents, type HostEventName } from '../../shared/api/contract.js';
 import { eventChannel, ipcChannel } from './ipcChannel.js';
 
 // Built as CommonJS (esbuild, dist/electron/preload.cjs) because sandboxed preloads cannot

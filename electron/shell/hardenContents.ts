@@ -1,5 +1,5 @@
 import { isAppUrl } from './window.js';
-import { isSafeExternalUrl } from './linkPolicy.js';
+import { isSafeExternalUrl } from '../linkPolicy.js';
 
 /**
  * The navigation, window-opening and permission rules for every web contents and session.

@@ -1,7 +1,7 @@
-import type { Envelope, HostHandlers } from '../shared/api/contract.js';
-import { dispatch } from './dispatch.js';
+import type { Envelope, HostHandlers } from '../../shared/api/contract.js';
+import { dispatch } from '../dispatch.js';
 import { isAppUrl } from './window.js';
-import { valueDepthExceeds } from './limits.js';
+import { valueDepthExceeds } from '../limits.js';
 
 /**
  * Every IPC call from a renderer passes through here before reaching the services: the

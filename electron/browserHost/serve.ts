@@ -3,15 +3,15 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { HostHandlers } from '../shared/api/contract.js';
-import { dispatch } from './dispatch.js';
-import { createServices } from './services.js';
-import { moveToFolderTrash } from './workspace/folderTrash.js';
-import { appVersion, defaultDataDir, rendererDistDir } from './appPaths.js';
-import { MAX_BODY_BYTES, MAX_JSON_DEPTH, jsonTextDepthExceeds } from './limits.js';
-import { lookupStatic, mimeOf } from './staticFiles.js';
-import { packInPageUrl } from './workspace/packReadAhead.js';
-import { CONTENT_SECURITY_POLICY } from './window.js';
+import type { HostHandlers } from '../../shared/api/contract.js';
+import { dispatch } from '../dispatch.js';
+import { createServices } from '../services.js';
+import { moveToFolderTrash } from '../workspace/folderTrash.js';
+import { appVersion, defaultDataDir, rendererDistDir } from '../appPaths.js';
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH, jsonTextDepthExceeds } from '../limits.js';
+import { lookupStatic, mimeOf } from '../staticFiles.js';
+import { packInPageUrl } from '../workspace/packReadAhead.js';
+import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy.js';
 
 /**
  * The browser host: the same services as the desktop app, over HTTP on 127.0.0.1, for

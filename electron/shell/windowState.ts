@@ -1,7 +1,7 @@
 import { promises as fs, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './workspace/atomicWrite.js';
+import { writeFileAtomic } from '../workspace/atomicWrite.js';
 import { DEFAULT_SIZE, MIN_SIZE } from './window.js';
 
 /**

@@ -1,20 +1,21 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import path from 'node:path';
-import { METHOD_NAMES, type HostEventPayload } from '../shared/api/contract.js';
-import { createServices, type HostServices } from './services.js';
-import { packInPageUrl } from './workspace/packReadAhead.js';
+import { METHOD_NAMES, type HostEventPayload } from '../../shared/api/contract.js';
+import { createServices, type HostServices } from '../services.js';
+import { packInPageUrl } from '../workspace/packReadAhead.js';
 import { eventChannel, ipcChannel } from './ipcChannel.js';
-import { APP_HOST, APP_SCHEME, APP_START_URL, CONTENT_SECURITY_POLICY, secureWindowOptions } from './window.js';
-import { rendererDistDir } from './appPaths.js';
+import { APP_HOST, APP_SCHEME, APP_START_URL, secureWindowOptions } from './window.js';
+import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy.js';
+import { rendererDistDir } from '../appPaths.js';
 import { guardedCall } from './ipcGuard.js';
 import { hardenSession, hardenWebContents } from './hardenContents.js';
-import { lookupStatic, mimeOf } from './staticFiles.js';
+import { lookupStatic, mimeOf } from '../staticFiles.js';
 import { buildMenuTemplate } from './menu.js';
 import { filesFromArgv, type LaunchFile } from './launchArgs.js';
 import { RecentDocuments } from './recentDocuments.js';
 import { fitToDisplays, loadWindowState, saveWindowStateSync } from './windowState.js';
-import { GrantedPaths } from './workspace/grantedPaths.js';
-import { isSafeExternalUrl } from './linkPolicy.js';
+import { GrantedPaths } from '../workspace/grantedPaths.js';
+import { isSafeExternalUrl } from '../linkPolicy.js';
 
 // Thin Electron glue: every rule lives in a module that does not import electron (window.ts,
 // ipcGuard.ts, hardenContents.ts, staticFiles.ts, menu.ts, launchArgs.ts, windowState.ts,

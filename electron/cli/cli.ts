@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parsePackText } from '../shared/pack/parse.js';
-import { fromNodeError } from '../shared/api/errors.js';
-import { describeTemplateText, isTemplatePath } from './templates/validateTemplateFile.js';
+import { parsePackText } from '../../shared/pack/parse.js';
+import { fromNodeError } from '../../shared/api/errors.js';
+import { describeTemplateText, isTemplatePath } from '../templates/validateTemplateFile.js';
 
 /**
  * The `briefing` command line. Each command returns an exit code; output is plain English,
@@ -56,7 +56,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
       return validateFiles(rest, io);
     case 'export': {
       // Loaded on demand: the Word writer is the bulk of the CLI bundle.
-      const { exportCommand, EXPORT_USAGE } = await import('./export/cliExport.js');
+      const { exportCommand, EXPORT_USAGE } = await import('../export/cliExport.js');
       if (rest.includes('--help') || rest.includes('-h')) {
         io.out(EXPORT_USAGE);
         return 0;

@@ -6,10 +6,6 @@ export const APP_HOST = 'briefing';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
-/** One policy for both hosts: the app:// protocol and the browser host send the same header. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
 export interface WindowChoices {
   /** Remembered position and size (see windowState.ts); the defaults otherwise. */
   bounds?: { x?: number; y?: number; width: number; height: number };

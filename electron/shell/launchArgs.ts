@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACK_EXTENSION } from '../shared/pack/format.js';
+import { PACK_EXTENSION } from '../../shared/pack/format.js';
 
 /** Template files share the pack family but open as "new pack from this template". */
 export const TEMPLATE_EXTENSION = '.briefing-template';

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './workspace/atomicWrite.js';
+import { writeFileAtomic } from '../workspace/atomicWrite.js';
 
 /**
  * The File › Open Recent list: packs the user opened from outside the app (Open dialog, the

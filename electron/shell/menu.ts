@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
-import type { MenuCommandName } from '../shared/api/contract.js';
+import type { MenuCommandName } from '../../shared/api/contract.js';
 
 /**
  * The native application menu as a plain template, built without importing Electron at run

@@ -1,0 +1,28 @@
+/**
+ * Every keyboard shortcut of the app and the editor, in one list: the shortcut help dialog
+ * (F1, Ctrl/Cmd+/) shows it, grouped and searchable, and a feature that adds a shortcut adds its
+ * entry here, so the help can never fall behind the keys. `keys` is written for Windows/Linux
+ * ("Ctrl+Shift+Z"); the help shows Cmd on macOS. Plain data: no React, no DOM.
+ */
+export type ShortcutGroup = 'Anywhere' | 'Library' | 'Pack' | 'Outline' | 'Editor: text' | 'Editor: structure' | 'Editor: leaving';
+
+export interface ShortcutEntry {
+  group: ShortcutGroup;
+  /** One or more alternative key combinations, e.g. ['Ctrl+Shift+Z', 'Ctrl+Y']. */
+  keys: readonly string[];
+  description: string;
+}
+
+export const SHORTCUTS: readonly ShortcutEntry[] = [
+  { group: 'Library', keys: ['Ctrl+F'], description: 'Search every pack' },
+  { group: 'Pack', keys: ['Ctrl+S'], description: 'Save now (keeps a version in the history)' },
+  { group: 'Outline', keys: ['Alt+Up', 'Alt+Down'], description: 'Move the chosen section up or down' },
+  { group: 'Editor: text', keys: ['Ctrl+B'], description: 'Bold' },
+  { group: 'Editor: text', keys: ['Ctrl+I'], description: 'Italic' },
+  { group: 'Editor: text', keys: ['Ctrl+U'], description: 'Underline' },
+  { group: 'Editor: text', keys: ['Ctrl+K'], description: 'Insert or edit a link' },
+  { group: 'Editor: text', keys: ['Ctrl+Z'], description: 'Undo' },
+  { group: 'Editor: text', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], description: 'Redo' },
+  { group: 'Editor: structure', keys: ['Tab', 'Shift+Tab'], description: 'In a list: indent or outdent the item' },
+  { group: 'Editor: structure', keys: ['Left', 'Right', 'Home', 'End'], description: 'In the toolbar: move between buttons' },
+];
