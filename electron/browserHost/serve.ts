@@ -101,7 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Use POST.' } });
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (contentType !== 'application/json' && Number(req.headers['content-length'] ?? 0) > 0) {
+    if (contentType !== 'application/json' && requestHasBody(req)) {
       req.resume();
       return send(res, 415, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Send the request as JSON (Content-Type: application/json).' } }, true);
     }
@@ -243,6 +243,15 @@ function send(res: http.ServerResponse, status: number, body: unknown, closeConn
     ...(closeConnection ? { Connection: 'close' } : {}),
   });
   res.end(bytes);
+}
+
+/**
+ * Does the request carry a body? A Content-Length above zero, or any Transfer-Encoding
+ * (a chunked body has no Content-Length at all, so checking the length alone let a chunked
+ * text/plain body, the kind a cross-site form can send, past the JSON-only rule).
+ */
+export function requestHasBody(req: http.IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
 /** Read a request body, stopping (without buffering the rest) once it passes the cap. */

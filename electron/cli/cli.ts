@@ -1,8 +1,10 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parsePackText } from '../../shared/pack/parse.js';
+import { MAX_PACK_BYTES, parsePackBytes } from '../../shared/pack/parse.js';
+import { MAX_TEMPLATE_BYTES } from '../../shared/templates/format.js';
 import { fromNodeError } from '../../shared/api/errors.js';
-import { describeTemplateText, isTemplatePath } from '../templates/validateTemplateFile.js';
+import { describeTemplateBytes, isTemplatePath } from '../templates/validateTemplateFile.js';
+import { readFileBounded } from '../workspace/boundedRead.js';
+import { terminalSafeSink } from './terminalText.js';
 
 /**
  * The `briefing` command line. Each command returns an exit code; output is plain English,
@@ -33,12 +35,14 @@ export async function validateFiles(files: string[], io: CliIo): Promise<number>
   for (const file of files) {
     const label = path.basename(file);
     try {
-      const text = await fs.readFile(file, 'utf8');
-      if (isTemplatePath(file)) {
-        io.out(`OK    ${file}  (${describeTemplateText(text, label)})`);
+      // Stat, then a bounded read: a 600 MB file is refused from its size, never loaded.
+      const template = isTemplatePath(file);
+      const bytes = await readFileBounded(file, { maxBytes: template ? MAX_TEMPLATE_BYTES : MAX_PACK_BYTES, label, kind: template ? 'template' : 'briefing pack' });
+      if (template) {
+        io.out(`OK    ${file}  (${describeTemplateBytes(bytes, label)})`);
         continue;
       }
-      const pack = parsePackText(text, { label });
+      const pack = parsePackBytes(bytes, { label });
       io.out(`OK    ${file}  (${pack.frontSheet.title || 'untitled'}, ${pack.sections.length} section${pack.sections.length === 1 ? '' : 's'})`);
     } catch (err) {
       failed++;
@@ -49,7 +53,9 @@ export async function validateFiles(files: string[], io: CliIo): Promise<number>
   return failed > 0 ? 1 : 0;
 }
 
-export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo = consoleIo): Promise<number> {
+  // Titles, names, file names and reasons come from files: no terminal escape reaches the screen.
+  const io = terminalSafeSink(rawIo);
   const [command, ...rest] = argv;
   switch (command) {
     case 'validate':

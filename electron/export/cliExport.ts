@@ -2,7 +2,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { brandingSchema, type Branding } from '../../shared/branding/schema.js';
 import { fromNodeError } from '../../shared/api/errors.js';
-import { parsePackText } from '../../shared/pack/parse.js';
+import { parsePackBytes } from '../../shared/pack/parse.js';
+import { isPackFileName } from '../workspace/packFileNames.js';
+import { OWN_FILE_LIMITS, readTextFileBounded } from '../workspace/boundedRead.js';
+import { readPackFile } from '../workspace/packStore.js';
 import { PACK_EXTENSION } from '../../shared/pack/format.js';
 import { TOC_MODES, type AccessibilityProblem, type ExportOptionsInput } from '../../shared/export/types.js';
 import { defaultDataDir } from '../appPaths.js';
@@ -90,7 +93,7 @@ async function loadBranding(file: string | undefined): Promise<{ branding: Parti
   const source = file ?? path.join(defaultDataDir(), 'settings.json');
   let text: string;
   try {
-    text = await fs.readFile(source, 'utf8');
+    text = await readTextFileBounded(source, { maxBytes: OWN_FILE_LIMITS.settings, label: `The house style file ${source}`, kind: 'house style file' });
   } catch (err) {
     if (!file && (err as NodeJS.ErrnoException).code === 'ENOENT') return { branding: {} };
     throw fromNodeError(err, `The house style file ${source}`);
@@ -121,7 +124,7 @@ type Outcome = { status: 'exported'; errors: number; warnings: number } | { stat
 async function exportOne(input: string, output: string, flags: ExportFlags, style: { branding: Partial<Branding>; author?: string }, log: (line: string) => void): Promise<Outcome> {
   const label = path.basename(input);
   try {
-    const pack = parsePackText(await fs.readFile(input, 'utf8'), { label });
+    const pack = parsePackBytes(await readPackFile(input, label), { label });
     const report = checkPack(pack, style.branding);
     if (!flags.quiet || (flags.strict && report.errors > 0)) for (const p of report.problems) log(problemLine(p));
     if (flags.strict && report.errors > 0) return { status: 'refused', errors: report.errors };
@@ -203,7 +206,7 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
   let files: string[];
   try {
     files = (await fs.readdir(input, { withFileTypes: true }))
-      .filter((e) => e.isFile() && e.name.endsWith(PACK_EXTENSION) && !e.name.startsWith('.'))
+      .filter((e) => e.isFile() && isPackFileName(e.name))
       .map((e) => e.name)
       .sort((a, b) => a.localeCompare(b));
     await fs.mkdir(outDir, { recursive: true });

@@ -1,3 +1,5 @@
+import { checkPictureSource } from '../../shared/richtext/pictures.js';
+
 /**
  * Pictures embedded in packs (data URLs) decoded for Word, with their natural size read
  * from the file header so the drawing keeps its proportions.
@@ -9,13 +11,11 @@ export interface DecodedImage {
   height: number;
 }
 
-const DATA_URL = /^data:image\/(png|jpeg|jpg);base64,/i;
-
+/** Only pictures the one picture rule accepts (shared/richtext/pictures.ts) are exported. */
 export function decodeImageDataUrl(src: unknown): DecodedImage | null {
-  if (typeof src !== 'string') return null;
-  const match = DATA_URL.exec(src);
-  if (!match) return null;
-  const data = Buffer.from(src.slice(match[0].length), 'base64');
+  const check = checkPictureSource(src);
+  if (!check.ok) return null;
+  const data = Buffer.from(check.src.slice(check.src.indexOf(',') + 1), 'base64');
   const size = imageSize(data);
   if (!size) return null;
   return { type: size.type, data, width: size.width, height: size.height };

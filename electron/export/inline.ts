@@ -1,6 +1,7 @@
 import { ExternalHyperlink, ImageRun, Tab, TextRun, type ParagraphChild } from 'docx';
 import type { SerializedNodeJson } from '../../shared/richtext/serialized.js';
 import { plainTextOf } from '../../shared/richtext/plainText.js';
+import { normaliseLink } from '../../shared/links/normaliseLink.js';
 import { decodeImageDataUrl, fitWithin } from './images.js';
 import type { RenderContext } from './renderContext.js';
 
@@ -20,8 +21,6 @@ export const FORMAT = {
 export const TEXT_WIDTH_PX = 601;
 export const TEXT_HEIGHT_PX = 860;
 
-/** Link schemes that open something sensible from Word; anything else stays plain text. */
-const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
 
 /** Largest font size Word accepts, in points. */
 export const MAX_FONT_PT = 1638;
@@ -79,11 +78,13 @@ export function inlineChildren(nodes: SerializedNodeJson[] | undefined, ctx: Ren
         break;
       case 'link':
       case 'autolink': {
-        const url = typeof node.url === 'string' ? node.url.trim() : '';
-        const runs = inlineChildren(node.children, ctx, { ...state, inLink: SAFE_LINK.test(url) });
-        if (SAFE_LINK.test(url) && runs.length > 0) out.push(new ExternalHyperlink({ link: url, children: runs }));
+        // The one link normaliser decides, and Word gets its canonical address (shared/links).
+        const link = normaliseLink(node.url);
+        const runs = inlineChildren(node.children, ctx, { ...state, inLink: link.ok });
+        if (link.ok && runs.length > 0) out.push(new ExternalHyperlink({ link: link.url, children: runs }));
         else {
-          if (url) ctx.notice(`a link to “${url.slice(0, 80)}” is not a web, email or phone link, so it was exported as plain text`);
+          const shown = typeof node.url === 'string' ? node.url.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 80) : '';
+          if (!link.ok && shown.trim()) ctx.notice(`the link “${shown}” ${link.reason}, so it was exported as plain text`);
           out.push(...runs);
         }
         break;

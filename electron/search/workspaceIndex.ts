@@ -3,8 +3,10 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { SearchResults } from '../../shared/api/contract.js';
-import { PACK_EXTENSION } from '../../shared/pack/format.js';
-import { parsePackText } from '../../shared/pack/parse.js';
+import { parsePackBytes } from '../../shared/pack/parse.js';
+import { OWN_FILE_LIMITS, readTextFileBounded } from '../workspace/boundedRead.js';
+import { readPackFile } from '../workspace/packStore.js';
+import { isPackFileName } from '../workspace/packFileNames.js';
 import { writeFileAtomic } from '../workspace/atomicWrite.js';
 import { mapLimit } from '../workspace/mapLimit.js';
 import { indexedPackOf, type IndexedPack } from './packDocument.js';
@@ -124,7 +126,7 @@ export class WorkspaceIndex {
     if (this.options.watch !== false && !this.watcher) this.startWatching();
     let names: string[];
     try {
-      names = (await fs.readdir(this.workspaceDir)).filter((n) => n.endsWith(PACK_EXTENSION) && !n.startsWith('.'));
+      names = (await fs.readdir(this.workspaceDir)).filter(isPackFileName);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') names = [];
       else throw err;
@@ -187,7 +189,7 @@ export class WorkspaceIndex {
     const file = this.cacheFile;
     if (!file) return;
     try {
-      const cached = cacheSchema.parse(JSON.parse(await fs.readFile(file, 'utf8')));
+      const cached = cacheSchema.parse(JSON.parse(await readTextFileBounded(file, { maxBytes: OWN_FILE_LIMITS.searchCache, label: 'The search index', kind: 'search index' })));
       if (path.resolve(cached.workspaceDir) !== this.workspaceDir) return;
       this.index = PackSearchIndex.fromJSON({ index: cached.index, docs: cached.docs as IndexedPack[] });
       this.stamps = new Map(Object.entries(cached.stamps));
@@ -230,7 +232,7 @@ export class WorkspaceIndex {
 
 async function readIndexedPack(full: string, file: string): Promise<IndexedPack | null> {
   try {
-    return indexedPackOf(file, parsePackText(await fs.readFile(full, 'utf8'), { label: file }));
+    return indexedPackOf(file, parsePackBytes(await readPackFile(full, file), { label: file }));
   } catch {
     return null;
   }

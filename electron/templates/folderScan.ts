@@ -2,8 +2,10 @@ import { promises as realFs } from 'node:fs';
 import path from 'node:path';
 import { fromNodeError } from '../../shared/api/errors.js';
 import type { BrokenTemplate, TemplateSource, TemplateSummary } from '../../shared/templates/api.js';
-import { TEMPLATE_EXTENSION } from '../../shared/templates/format.js';
-import { checkTemplateSize, parseTemplateText } from '../../shared/templates/parse.js';
+import { MAX_TEMPLATE_BYTES } from '../../shared/templates/format.js';
+import { checkTemplateSize, parseTemplateBytes } from '../../shared/templates/parse.js';
+import { readFileBounded } from '../workspace/boundedRead.js';
+import { isTemplateFileName } from '../workspace/packFileNames.js';
 import type { Template } from '../../shared/templates/schema.js';
 import { mapLimit } from '../workspace/mapLimit.js';
 import { summarise } from './summary.js';
@@ -11,14 +13,15 @@ import { summarise } from './summary.js';
 /** The three file operations a scan needs; tests wrap them to act like a slow network drive. */
 export interface TemplateFs {
   readdir(dir: string): Promise<string[]>;
-  stat(file: string): Promise<{ isFile(): boolean; size: number; mtimeMs: number }>;
-  readFile(file: string, encoding: 'utf8'): Promise<string>;
+  stat(file: string): Promise<{ isFile(): boolean; isDirectory?(): boolean; size: number; mtimeMs: number }>;
+  /** The file's bytes, refused (HostError) when it is over the template limit or not a file. */
+  readFile(file: string, label: string): Promise<Uint8Array>;
 }
 
 export const nodeTemplateFs: TemplateFs = {
   readdir: (dir) => realFs.readdir(dir),
   stat: (file) => realFs.stat(file),
-  readFile: (file, encoding) => realFs.readFile(file, encoding),
+  readFile: (file, label) => readFileBounded(file, { maxBytes: MAX_TEMPLATE_BYTES, label, kind: 'template' }),
 };
 
 export type ScannedEntry = { kind: 'template'; template: Template; summary: TemplateSummary } | { kind: 'broken'; broken: BrokenTemplate };
@@ -34,9 +37,7 @@ interface Cached {
   entry: ScannedEntry;
 }
 
-export function isTemplateFileName(name: string): boolean {
-  return name.endsWith(TEMPLATE_EXTENSION) && !name.startsWith('.');
-}
+export { isTemplateFileName };
 
 /**
  * Reads every template in one folder. Unchanged files (same mtime and size) come from the
@@ -68,7 +69,7 @@ export class FolderScanner {
     return this.fs.readdir(dir);
   }
 
-  /** One file, read and validated; null if it vanished or is not a file. */
+  /** One file, read and validated; null if it vanished. */
   async read(dir: string, file: string, source: TemplateSource): Promise<ScannedEntry | null> {
     const full = path.join(dir, file);
     let stat;
@@ -77,15 +78,19 @@ export class FolderScanner {
     } catch {
       return null; // deleted between readdir and stat
     }
-    if (!stat.isFile()) return null;
+    const label = `"${file}"`;
+    if (!stat.isFile()) {
+      // A folder named "x.briefing-template" is shown with the reason, not silently skipped.
+      const message = stat.isDirectory?.() ? `${label} is a folder, not a template file.` : `${label} is not an ordinary file, so it is not a template file.`;
+      return { kind: 'broken', broken: { source, file, error: { code: 'INVALID_FILE', message } } };
+    }
     const cached = this.cache.get(full);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.entry;
-    const label = `"${file}"`;
     let entry: ScannedEntry;
     try {
       // Refuse huge files from their size, before reading a byte of them.
       checkTemplateSize(stat.size, label);
-      const template = parseTemplateText(await this.fs.readFile(full, 'utf8'), { label });
+      const template = parseTemplateBytes(await this.fs.readFile(full, label), { label });
       entry = { kind: 'template', template, summary: summarise(template, source, file) };
     } catch (err) {
       entry = { kind: 'broken', broken: { source, file, error: fromNodeError(err, label).toJSON() } };

@@ -1,8 +1,10 @@
 import { TEMPLATE_EXTENSION } from '../../shared/templates/format.js';
-import { parseTemplateText } from '../../shared/templates/parse.js';
+import { parseTemplateBytes, parseTemplateText } from '../../shared/templates/parse.js';
+import type { Template } from '../../shared/templates/schema.js';
+import { hasExtension } from '../workspace/packFileNames.js';
 
 export function isTemplatePath(file: string): boolean {
-  return file.toLowerCase().endsWith(TEMPLATE_EXTENSION);
+  return hasExtension(file, TEMPLATE_EXTENSION);
 }
 
 /**
@@ -10,7 +12,15 @@ export function isTemplatePath(file: string): boolean {
  * (say, the shared drive) with the same rules the gallery applies. Throws the refusal.
  */
 export function describeTemplateText(text: string, label: string): string {
-  const template = parseTemplateText(text, { label });
+  return describe(parseTemplateText(text, { label }));
+}
+
+/** The same from the file's bytes (size and encoding checked first). */
+export function describeTemplateBytes(bytes: Uint8Array, label: string): string {
+  return describe(parseTemplateBytes(bytes, { label }));
+}
+
+function describe(template: Template): string {
   const n = template.sections.length;
   return `template "${template.name}" version ${template.version}, ${n} section${n === 1 ? '' : 's'}`;
 }

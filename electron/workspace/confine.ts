@@ -96,15 +96,24 @@ export function confinePath(ref: unknown, options: ConfineOptions): string {
 /**
  * A file in the workspace that is a link (symlink, junction) to somewhere else would let the
  * renderer read or overwrite that other place. Refuse it unless it resolves back inside.
+ * A hard link (a file with more than one name) is the same danger without a link to see: its
+ * other name may be anywhere on the volume (a file outside the workspace, another user's
+ * file), so it is refused the same way.
  */
 function assertNoEscapingLink(full: string, workspace: string, shown: string): void {
-  let isLink: boolean;
+  let stat;
   try {
-    isLink = lstatSync(full).isSymbolicLink();
+    stat = lstatSync(full);
   } catch {
     return; // does not exist yet: a new file will be created in the workspace itself
   }
-  if (!isLink) return;
+  if (stat.isFile() && stat.nlink > 1) {
+    throw new HostError(
+      'PERMISSION',
+      `${shown} is a hard link: the same file also has another name, which may be outside your workspace folder, so Briefing Studio will not open or change it. Put a copy of the file in the workspace instead.`,
+    );
+  }
+  if (!stat.isSymbolicLink()) return;
   let real: string;
   let realWorkspace: string;
   try {

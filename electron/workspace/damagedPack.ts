@@ -2,10 +2,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { HostError, fromNodeError } from '../../shared/api/errors.js';
 import type { RecoveredDamagedPack, RecoverySource } from '../../shared/api/contract.js';
-import { parsePackText } from '../../shared/pack/parse.js';
+import { parsePackBytes } from '../../shared/pack/parse.js';
 import { PACK_EXTENSION } from '../../shared/pack/format.js';
 import type { Pack } from '../../shared/pack/schema.js';
-import type { PackStore } from './packStore.js';
+import { readPackFile, type PackStore } from './packStore.js';
 import { packWordCount, type PackHistory } from './history.js';
 
 /** Suffix of a damaged pack moved aside: not `.briefing`, so the library no longer lists it. */
@@ -13,7 +13,7 @@ export const DAMAGED_SUFFIX = '.damaged';
 
 async function readBackup(store: PackStore, file: string): Promise<Pack | null> {
   try {
-    return parsePackText(await fs.readFile(store.backupPathOf(file), 'utf8'), { label: 'The backup' });
+    return parsePackBytes(await readPackFile(store.backupPathOf(file), 'The backup'), { label: 'The backup' });
   } catch {
     return null;
   }

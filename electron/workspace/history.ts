@@ -3,12 +3,13 @@ import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { HostError, fromNodeError } from '../../shared/api/errors.js';
-import { parsePackText, serialisePack } from '../../shared/pack/parse.js';
+import { MAX_PACK_BYTES, parsePackBytes, serialisePack } from '../../shared/pack/parse.js';
 import type { Pack } from '../../shared/pack/schema.js';
 import { wordCountOf } from '../../shared/richtext/plainText.js';
 import type { SnapshotInfo, SnapshotReason } from '../../shared/api/contract.js';
 import { writeFileAtomic } from './atomicWrite.js';
 import { SerialQueue } from './serialQueue.js';
+import { OWN_FILE_LIMITS, readFileBounded, readTextFileBounded } from './boundedRead.js';
 
 /**
  * Version history: whole-pack snapshots kept beside the workspace in
@@ -51,6 +52,11 @@ export function packWordCount(pack: Pack): number {
 
 const SNAPSHOT_ID = /^[0-9TZ-]+-[0-9a-f]{8}$/;
 
+/** A version's description: a small JSON file, read within a small bound. */
+function readMeta(file: string): Promise<string> {
+  return readTextFileBounded(file, { maxBytes: OWN_FILE_LIMITS.small, label: 'A version’s description', kind: 'version description' });
+}
+
 export class PackHistory {
   readonly root: string;
   private readonly queue = new SerialQueue();
@@ -82,7 +88,7 @@ export class PackHistory {
     const metas: SnapshotInfo[] = [];
     for (const name of names.filter((n) => n.endsWith('.json'))) {
       try {
-        const meta = metaSchema.parse(JSON.parse(await fs.readFile(path.join(folder, name), 'utf8')));
+        const meta = metaSchema.parse(JSON.parse(await readMeta(path.join(folder, name))));
         metas.push({ ...meta, reason: meta.reason as SnapshotReason });
       } catch {
         // A damaged description: the snapshot itself is still on disk for manual recovery.
@@ -122,13 +128,13 @@ export class PackHistory {
   async read(packId: string, id: string): Promise<Pack> {
     this.checkId(id);
     const full = path.join(this.folderOf(packId), `${id}.briefing`);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await fs.readFile(full, 'utf8');
+      bytes = await readFileBounded(full, { maxBytes: MAX_PACK_BYTES, label: 'That version', kind: 'briefing pack' });
     } catch (err) {
       throw fromNodeError(err, 'That version');
     }
-    return parsePackText(text, { label: 'That version' });
+    return parsePackBytes(bytes, { label: 'That version' });
   }
 
   async rename(packId: string, id: string, name: string): Promise<SnapshotInfo> {
@@ -138,7 +144,7 @@ export class PackHistory {
       const metaPath = path.join(folder, `${id}.json`);
       let meta: SnapshotInfo;
       try {
-        meta = metaSchema.parse(JSON.parse(await fs.readFile(metaPath, 'utf8'))) as SnapshotInfo;
+        meta = metaSchema.parse(JSON.parse(await readMeta(metaPath))) as SnapshotInfo;
       } catch (err) {
         throw fromNodeError(err, 'That version');
       }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { HostError, fromNodeError } from '../../shared/api/errors.js';
 import type { LockHolder, LockResult } from '../../shared/api/contract.js';
+import { OWN_FILE_LIMITS, readTextFileBounded } from './boundedRead.js';
 
 /**
  * Advisory locks for packs on shared drives: `<pack>.lock` beside the pack says who is
@@ -77,9 +78,10 @@ export class PackLocks {
   private async read(file: string): Promise<LockFile | 'damaged' | null> {
     let text: string;
     try {
-      text = await fs.readFile(this.lockPathOf(file), 'utf8');
+      text = await readTextFileBounded(this.lockPathOf(file), { maxBytes: OWN_FILE_LIMITS.small, label: 'The lock file', kind: 'lock file' });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (err instanceof HostError && err.code === 'INVALID_FILE') return 'damaged'; // too large, a folder, not UTF-8
       throw fromNodeError(err, `Reading the lock of "${file}"`);
     }
     try {

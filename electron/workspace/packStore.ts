@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { HostError, fromNodeError } from '../../shared/api/errors.js';
 import type { OpenedPack, PackList, PackListEntry, PackRevision, SavedPack } from '../../shared/api/contract.js';
 import { PACK_EXTENSION } from '../../shared/pack/format.js';
-import { parsePackText, serialisePack } from '../../shared/pack/parse.js';
+import { MAX_PACK_BYTES, parsePackBytes, serialisePack } from '../../shared/pack/parse.js';
 import { newId, newPack } from '../../shared/pack/defaults.js';
 import type { Pack } from '../../shared/pack/schema.js';
 import { writeFileAtomic, type AtomicFs } from './atomicWrite.js';
@@ -14,6 +14,8 @@ import { mapLimit } from './mapLimit.js';
 import { confinePath } from './confine.js';
 import type { GrantedPaths } from './grantedPaths.js';
 import type { FileStamp } from './packReadAhead.js';
+import { readFileBounded } from './boundedRead.js';
+import { isPackFileName } from './packFileNames.js';
 
 export interface PackStoreOptions {
   workspaceDir: string;
@@ -82,11 +84,12 @@ export class PackStore {
     }
   }
 
+  /** Names ending in .briefing, in any case (Budget.BRIEFING too), folders included: list shows why they cannot open. */
   private async packFileNames(): Promise<string[]> {
     await this.ensureWorkspace();
     try {
       const names = await fs.readdir(this.workspaceDir);
-      return names.filter((n) => n.endsWith(PACK_EXTENSION) && !n.startsWith('.'));
+      return names.filter(isPackFileName);
     } catch (err) {
       throw fromNodeError(err, `The workspace folder ${this.workspaceDir}`);
     }
@@ -116,12 +119,15 @@ export class PackStore {
     } catch {
       return null; // deleted between readdir and stat
     }
-    if (!stat.isFile()) return null;
+    if (!stat.isFile()) {
+      const reason = stat.isDirectory() ? `“${file}” is a folder, not a pack file.` : `“${file}” is not an ordinary file, so it is not a pack file.`;
+      return { kind: 'broken', file, error: { code: 'INVALID_FILE', message: reason }, modifiedAt: stat.mtime.toISOString() };
+    }
     const cached = this.listCache.get(file);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.entry;
     let entry: PackListEntry;
     try {
-      const pack = parsePackText(await fs.readFile(full, 'utf8'), { label: file });
+      const pack = parsePackBytes(await readPackFile(full, file), { label: file });
       const sheet = pack.frontSheet;
       entry = {
         kind: 'pack',
@@ -194,13 +200,13 @@ export class PackStore {
 
   async open(file: string): Promise<OpenedPack> {
     const full = this.pathOf(file);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await fs.readFile(full, 'utf8');
+      bytes = await readPackFile(full, `"${file}"`);
     } catch (err) {
       throw fromNodeError(err, `The pack "${file}"`);
     }
-    return { file, pack: parsePackText(text, { label: `"${file}"` }), revision: revisionOf(text) };
+    return { file, pack: parsePackBytes(bytes, { label: `"${file}"` }), revision: revisionOf(bytes) };
   }
 
   /** What a stat says of the file now (see PackReadAhead). */
@@ -301,9 +307,14 @@ export class PackStore {
   }
 }
 
-async function readIfExists(full: string): Promise<string | null> {
+/** A pack file's bytes, refused from its size alone when over the pack limit (see boundedRead.ts). */
+export function readPackFile(full: string, label: string): Promise<Buffer> {
+  return readFileBounded(full, { maxBytes: MAX_PACK_BYTES, label, kind: 'briefing pack' });
+}
+
+async function readIfExists(full: string): Promise<Buffer | null> {
   try {
-    return await fs.readFile(full, 'utf8');
+    return await readPackFile(full, `"${path.basename(full)}"`);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw fromNodeError(err, `Reading "${path.basename(full)}"`);

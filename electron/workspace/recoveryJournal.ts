@@ -7,6 +7,7 @@ import { packSchema, type Pack } from '../../shared/pack/schema.js';
 import type { RecoverablePack, RecoveredPack } from '../../shared/api/contract.js';
 import { writeFileAtomic } from './atomicWrite.js';
 import { SerialQueue } from './serialQueue.js';
+import { OWN_FILE_LIMITS, readTextFileBounded } from './boundedRead.js';
 import { packWordCount } from './history.js';
 
 /**
@@ -55,7 +56,8 @@ export class RecoveryJournal {
 
   private async readEntry(full: string): Promise<Entry | null> {
     try {
-      return entrySchema.parse(JSON.parse(await fs.readFile(full, 'utf8')));
+      const text = await readTextFileBounded(full, { maxBytes: OWN_FILE_LIMITS.journal, label: 'A recovery copy', kind: 'recovery copy' });
+      return entrySchema.parse(JSON.parse(text));
     } catch {
       return null; // missing or damaged: nothing recoverable there
     }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import { settingsSchema, type Settings, type SettingsPatch } from '../../shared/api/settings.js';
 import { fromNodeError } from '../../shared/api/errors.js';
 import { writeFileAtomic } from './atomicWrite.js';
+import { OWN_FILE_LIMITS, readTextFileBounded } from './boundedRead.js';
 import { defaultBranding } from '../../shared/branding/schema.js';
 
 export function defaultWorkspaceDir(home = os.homedir()): string {
@@ -31,9 +32,9 @@ export class SettingsStore {
     if (this.cached) return this.cached;
     let text: string | undefined;
     try {
-      text = await fs.readFile(this.file, 'utf8');
+      text = await readTextFileBounded(this.file, { maxBytes: OWN_FILE_LIMITS.settings, label: 'settings.json', kind: 'settings file' });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.notice = `Your settings could not be read (${fromNodeError(err, 'settings.json').message}); defaults are in use.`;
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.notice = `Your settings could not be read (${fromNodeError(err, 'settings.json').message.replace(/\.$/, '')}); defaults are in use.`;
     }
     this.cached = { ...this.defaults };
     if (text !== undefined) {

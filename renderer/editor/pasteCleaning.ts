@@ -1,4 +1,4 @@
-import { isAllowedUrl } from './urls.js';
+import { normaliseLink } from '../../shared/links/normaliseLink.js';
 import { isEmbeddablePicture } from '../../shared/richtext/ImageNode.js';
 
 /**
@@ -151,8 +151,10 @@ function cleanElement(el: HTMLElement) {
   if (tag === 'B' && /font-weight:\s*(normal|400)/i.test(style)) return unwrap(el);
   let replacement: HTMLElement = el;
   if (tag === 'A') {
-    const href = el.getAttribute('href');
-    if (!href || !isAllowedUrl(href) || !/^(https?:|mailto:)/i.test(href.trim())) return unwrap(el);
+    // The one link normaliser decides, and the link keeps its normalised address (shared/links).
+    const link = normaliseLink(el.getAttribute('href'));
+    if (!link.ok) return unwrap(el);
+    el.setAttribute('href', link.url);
   } else if (/^H[1-6]$/.test(tag)) {
     const level = Number(tag[1]);
     const target = level <= 2 ? 'h2' : level >= 4 ? 'h4' : 'h3';

@@ -11,7 +11,8 @@ import {
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
-import { MAX_IMAGE_BYTES, type SerializedImageNodeJson } from './nodeTypes.js';
+import type { SerializedImageNodeJson } from './nodeTypes.js';
+import { checkPictureSource } from './pictures.js';
 
 /**
  * A picture embedded in the pack (Lexical publishes no image node). The picture travels as a
@@ -32,14 +33,12 @@ export function setImageDecorator(draw: ImageDecorator): void {
 }
 
 /**
- * Only embedded PNG and JPEG pictures within the size cap are accepted (from paste or old
- * files), never a remote or other kind of URL.
+ * Only embedded PNG and JPEG pictures within the size cap, whose bytes really are PNG or JPEG,
+ * are accepted (from paste or old files), never a remote or other kind of URL: the one
+ * picture rule of shared/richtext/pictures.ts.
  */
 export function isEmbeddablePicture(src: string): boolean {
-  const match = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/=\s]+)$/.exec(src);
-  if (!match) return false;
-  const decodedBytes = Math.floor((match[2]!.replace(/\s/g, '').length * 3) / 4);
-  return decodedBytes <= MAX_IMAGE_BYTES;
+  return checkPictureSource(src).ok;
 }
 
 export class ImageNode extends DecoratorNode<unknown> {

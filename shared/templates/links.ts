@@ -1,3 +1,4 @@
+import { normaliseLink } from '../links/normaliseLink.js';
 import type { SerializedNodeJson } from '../richtext/serialized.js';
 import type { Template } from './schema.js';
 
@@ -5,10 +6,9 @@ import type { Template } from './schema.js';
  * Starter content is copied into every pack made from a template, often from a shared drive
  * anyone can write to. Links there must go where a reader expects: web, email or phone.
  * `javascript:` would run code when clicked; `data:` and `file:` can hide a payload or a
- * local path. Images are the exception: packs embed pictures as data:image/png|jpeg URLs.
+ * local path. Which links are kept is decided by the one link normaliser (shared/links);
+ * pictures that are not embedded PNG or JPEG are replaced on load (shared/richtext/pictures.ts).
  */
-const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
-const IMAGE_SOURCE = /^data:image\/(png|jpeg|gif);base64,[A-Za-z0-9+/=\s]*$/i;
 const LINK_KEYS = ['url', 'href'] as const;
 
 export interface LinkProblem {
@@ -29,19 +29,13 @@ function describeLink(value: string): string {
   return JSON.stringify(short);
 }
 
+/** Why a link in starter content is refused (the one link normaliser decides), or null. */
 export function checkLink(value: string): string | null {
-  const scheme = schemeOf(value);
-  if (scheme === null) return `the link ${describeLink(value)} is not a full web, email or phone address`;
-  if (LINK_SCHEMES.has(scheme)) return null;
-  if (scheme === 'javascript:' || scheme === 'vbscript:') return `the link ${describeLink(value)} would run code when clicked (${scheme} links are not allowed)`;
-  return `the link ${describeLink(value)} uses ${scheme}, which is not allowed (only https:, http:, mailto: and tel: links)`;
+  const link = normaliseLink(value);
+  return link.ok ? null : `the link ${describeLink(value)} ${link.reason}`;
 }
 
-export function checkImageSource(value: string): string | null {
-  return IMAGE_SOURCE.test(value) ? null : `a picture's source ${describeLink(value)} is not an embedded PNG, JPEG or GIF picture`;
-}
-
-/** Every unsafe link or picture source in a template's starter content. Iterative walk. */
+/** Every unsafe link in a template's starter content. Iterative walk. */
 export function findLinkProblems(template: Template): LinkProblem[] {
   const problems: LinkProblem[] = [];
   for (const section of template.sections) {
@@ -55,10 +49,6 @@ export function findLinkProblems(template: Template): LinkProblem[] {
           const reason = checkLink(value);
           if (reason) problems.push({ sectionTitle: section.title, value, reason });
         }
-      }
-      if (typeof node.src === 'string') {
-        const reason = checkImageSource(node.src);
-        if (reason) problems.push({ sectionTitle: section.title, value: node.src, reason });
       }
       if (Array.isArray(node.children)) for (const child of node.children) stack.push(child);
     }

@@ -1,6 +1,9 @@
 import { HostError } from '../api/errors.js';
 import { migrateToCurrent, type MigrationChain } from '../pack/migrations.js';
+import { jsonDepth } from '../json/jsonDepth.js';
+import { decodeFileText } from '../json/fileText.js';
 import { parseJsonText, readEnvelope } from '../pack/parse.js';
+import { reviewPictures } from '../richtext/pictures.js';
 import { MAX_JSON_DEPTH, MAX_TEMPLATE_BYTES, MAX_TEMPLATE_NESTING, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION } from './format.js';
 import { findLinkProblems } from './links.js';
 import { TEMPLATE_MIGRATIONS } from './migrations.js';
@@ -38,33 +41,8 @@ export function checkTemplateSize(bytes: number, label: string): void {
   }
 }
 
-/**
- * The deepest nesting of arrays and objects in JSON text, found by scanning the characters
- * (strings skipped) before JSON.parse, so a hostile file cannot build a huge tree first.
- * Stops counting once past `stopAt`.
- */
-export function jsonDepth(text: string, stopAt = Infinity): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-      continue;
-    }
-    if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      depth++;
-      if (depth > deepest) {
-        deepest = depth;
-        if (deepest > stopAt) return deepest;
-      }
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return deepest;
-}
+/** The deepest nesting of arrays and objects in JSON text (shared/json/jsonDepth.ts). */
+export { jsonDepth };
 
 export function templateFromJson(json: unknown, options: TemplateParseOptions = {}): Template {
   const label = options.label ?? 'This file';
@@ -81,7 +59,20 @@ export function templateFromJson(json: unknown, options: TemplateParseOptions = 
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more unsafe link${problems.length === 2 ? '' : 's'})` : '';
     throw new HostError('INVALID_FILE', `${label} was refused: in section "${first.sectionTitle}", ${first.reason}${more}.`);
   }
-  return result.data;
+  return withPicturesChecked(result.data);
+}
+
+/** Pictures in starter content follow the pack rule: not embedded PNG or JPEG, replaced by a placeholder. */
+function withPicturesChecked(template: Template): Template {
+  let changed = false;
+  const sections = template.sections.map((section) => {
+    if (!section.starterContent) return section;
+    const review = reviewPictures(section.starterContent.root);
+    if (review.root === section.starterContent.root) return section;
+    changed = true;
+    return { ...section, starterContent: { ...section.starterContent, root: review.root as typeof section.starterContent.root } };
+  });
+  return changed ? { ...template, sections } : template;
 }
 
 /** Read a template file's text: size, nesting, JSON, envelope, schema and links, in that order. */
@@ -92,6 +83,13 @@ export function parseTemplateText(text: string, options: TemplateParseOptions = 
     throw new HostError('INVALID_FILE', `${label} was refused: its content is nested more than ${MAX_TEMPLATE_NESTING} levels deep, which no real template needs.`);
   }
   return templateFromJson(parseJsonText(text, label), options);
+}
+
+/** A template from the bytes of its file: size first, then UTF-8 only, then as parseTemplateText. */
+export function parseTemplateBytes(bytes: Uint8Array, options: TemplateParseOptions = {}): Template {
+  const label = options.label ?? 'This file';
+  checkTemplateSize(bytes.length, label);
+  return parseTemplateText(decodeFileText(bytes, label, KIND), options);
 }
 
 /** The bytes we write: stable key order from the schema, two-space indent, trailing newline. */
