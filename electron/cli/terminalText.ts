@@ -1,3 +1,5 @@
+import { withoutControlSequences } from '../../shared/text/controlSequences.js';
+
 /**
  * Text from a file, made safe to print in a terminal. A pack's title or a template's name is
  * whatever the file says; printed raw, an escape sequence in it could recolour or clear the
@@ -13,13 +15,10 @@
  * Line breaks and tabs stay: the CLI's own output uses them.
  */
 
-// ESC or 8-bit CSI/OSC/DCS introducer, then the rest of the sequence.
-const ESCAPE_SEQUENCES =
-  /\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[\s\S]*?(?:\u0007|\u001b\\|\u009c|$)|\u001b[ -/]*[0-~]?/g;
 const OTHER_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function terminalSafe(text: string): string {
-  return text.replace(ESCAPE_SEQUENCES, '').replace(OTHER_CONTROLS, '');
+  return withoutControlSequences(text).replace(OTHER_CONTROLS, '');
 }
 
 export interface LineSink {

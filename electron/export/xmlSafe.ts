@@ -1,3 +1,5 @@
+import { withoutControlSequences } from '../../shared/text/controlSequences.js';
+
 /**
  * Characters XML 1.0 cannot hold, removed from everything that goes into a Word file.
  *
@@ -12,12 +14,13 @@
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const HOLDS_NOT_XML_CHAR = new RegExp(NOT_XML_CHAR.source, 'u');
 
+/** Terminal escape sequences go whole (not leaving "[31m" behind), then what XML cannot hold. */
 export function xmlSafeText(text: string): string {
-  return text.replace(NOT_XML_CHAR, '');
+  return withoutControlSequences(text).replace(NOT_XML_CHAR, '');
 }
 
 function needsCleaning(text: string): boolean {
-  return HOLDS_NOT_XML_CHAR.test(text);
+  return HOLDS_NOT_XML_CHAR.test(text) || withoutControlSequences(text) !== text;
 }
 
 /** True when some string inside `value` holds a character XML cannot. Iterative: deep trees are fine. */
