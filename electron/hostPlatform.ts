@@ -1,4 +1,5 @@
 import type { GrantedPaths } from './workspace/grantedPaths.js';
+import type { FolderRoots } from './workspace/folderChooser.js';
 
 /**
  * The few capabilities that differ between the Electron app and the browser host, passed
@@ -15,6 +16,12 @@ export interface HostPlatform {
    * during this run. Only Electron grants any; absent or empty means workspace only.
    */
   granted?: GrantedPaths;
+  /**
+   * The browser host's folders the user may choose from (home and --allow-folder): the folder
+   * settings must lie inside them, and its folder chooser browses them. Absent in Electron,
+   * which has the native dialog and `granted` instead.
+   */
+  folderRoots?: FolderRoots;
   /** A native "choose folder" dialog (Electron only); resolves null when cancelled. */
   pickFolder?(options: { title: string; defaultPath: string }): Promise<string | null>;
   /** Ask where to save a file (Electron's native save dialog); null when cancelled. Absent in the browser host. */

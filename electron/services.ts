@@ -11,6 +11,8 @@ import { setPackStatus } from './search/packStatus.js';
 import { createTemplateServices } from './templates/templateServices.js';
 import { checkAccessibilityFor, exportToWordFor } from './export/exportService.js';
 import { PackReadAhead } from './workspace/packReadAhead.js';
+import { checkFolderPatch } from './workspace/folderSettings.js';
+import { browseFolders, createFolder } from './workspace/folderChooser.js';
 
 export interface ServiceOptions {
   platform: HostPlatform;
@@ -73,27 +75,22 @@ export function createServices(options: ServiceOptions): HostServices {
       };
     },
     getSettings: () => settings.get(),
-    updateSettings: async (patch) => {
-      // In the desktop app the renderer may only point the workspace or the shared templates
-      // folder at a folder the user picked in the native dialog (chooseFolder): otherwise a
-      // compromised page could aim them at any folder and read or write files there.
-      if (platform.granted) {
-        const current = await settings.get();
-        for (const key of ['workspaceDir', 'sharedTemplatesDir'] as const) {
-          const wanted = patch[key];
-          if (wanted === undefined || wanted.trim() === '') continue; // unchanged, or cleared
-          const resolved = path.resolve(wanted.trim()); // relative paths count too: the store resolves them
-          if (current[key] && resolved === path.resolve(current[key])) continue;
-          if (!platform.granted.allowsFolder(resolved)) {
-            throw new HostError('PERMISSION', 'Choose the folder with “Choose folder…”, so Briefing Studio knows you picked it yourself.');
-          }
-        }
-      }
-      return settings.update(patch);
+    // The renderer may only point the workspace or the shared templates folder at a folder the
+    // user chose (native dialog in the desktop app, the host's folder chooser and its roots in
+    // the browser), that exists and can be used: otherwise a compromised page could aim them
+    // at any folder and read or write files there (see workspace/folderSettings.ts).
+    updateSettings: async (patch) => settings.update(await checkFolderPatch(patch, await settings.get(), platform)),
+    async browseFolders({ path: folder }) {
+      if (!platform.folderRoots) throw new HostError('UNAVAILABLE', 'The folder chooser is part of the browser version. The desktop app uses your system’s own folder dialog.');
+      return browseFolders(platform.folderRoots, folder);
+    },
+    async createFolder({ parent, name }) {
+      if (!platform.folderRoots) throw new HostError('UNAVAILABLE', 'The folder chooser is part of the browser version. The desktop app uses your system’s own folder dialog.');
+      return createFolder(platform.folderRoots, parent, name);
     },
     async chooseFolder({ purpose }) {
       if (!platform.pickFolder) {
-        throw new HostError('UNAVAILABLE', 'Choosing a folder in a dialog needs the desktop app. In the browser version, type the folder’s full path instead.');
+        throw new HostError('UNAVAILABLE', 'Choosing a folder in the system’s dialog needs the desktop app. In the browser version, use the folder chooser (“Choose folder…”) or type the folder’s full path.');
       }
       const current = await settings.get();
       const folder = await platform.pickFolder(

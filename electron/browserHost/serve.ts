@@ -12,6 +12,7 @@ import { MAX_BODY_BYTES, MAX_JSON_DEPTH, jsonTextDepthExceeds } from '../limits.
 import { lookupStatic, mimeOf } from '../staticFiles.js';
 import { packInPageUrl } from '../workspace/packReadAhead.js';
 import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy.js';
+import { folderRootsFromFlags } from './folderFlags.js';
 
 /**
  * The browser host: the same services as the desktop app, over HTTP on 127.0.0.1, for
@@ -296,17 +297,18 @@ function parseFlags(argv: string[]): Record<string, string | true> {
   return flags;
 }
 
-/** `npm run serve [-- --port N --workspace DIR --data-dir DIR]` */
+/** `npm run serve [-- --port N --workspace DIR --data-dir DIR --allow-folder DIR…]` */
 export async function main(argv = process.argv.slice(2)): Promise<void> {
   const flags = parseFlags(argv);
   if (flags.help) {
-    console.log('Usage: npm run serve -- [--port N] [--workspace DIR] [--data-dir DIR]');
+    console.log('Usage: npm run serve -- [--port N] [--workspace DIR] [--data-dir DIR] [--allow-folder DIR]…\n\n--allow-folder DIR lets the settings use folders inside DIR (a shared drive, say), as well as in your home folder. Give it once per folder.');
     return;
   }
   const dataDir = typeof flags['data-dir'] === 'string' ? path.resolve(flags['data-dir']) : defaultDataDir();
   const workspace = typeof flags.workspace === 'string' ? path.resolve(flags.workspace) : undefined;
+  const folderRoots = await folderRootsFromFlags(argv, (line) => console.error(line));
   const handlers = createServices({
-    platform: { host: 'browser', appVersion: appVersion(), dataDir, trash: moveToFolderTrash },
+    platform: { host: 'browser', appVersion: appVersion(), dataDir, trash: moveToFolderTrash, folderRoots },
     workspaceOverride: workspace,
   });
   const port = typeof flags.port === 'string' ? Number(flags.port) : 0;
@@ -320,7 +322,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   }
   const info = await handlers.getAppInfo({});
   console.log(`Briefing Studio is running. Open this address in your browser:\n\n  ${server.url}\n`);
-  console.log(`Workspace: ${info.workspaceDir}\nPress Ctrl+C to stop.`);
+  console.log(`Workspace: ${info.workspaceDir}`);
+  console.log(`Folders the settings may use: ${folderRoots.list().map((r) => r.path).join(', ')} (add more with --allow-folder)`);
+  console.log('Press Ctrl+C to stop.');
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -92,14 +92,14 @@ export function SettingsScreen(props: { onBack: () => void }) {
             <fieldset className="group">
               <legend>Folders</legend>
               <TextSetting label="Workspace folder" hint="The folder holding your .briefing packs. Use the full path." error={shown('workspaceDir')} value={String(form.workspaceDir ?? '')} onChange={(v) => set('workspaceDir', v)} />
-              <ChooseFolderButton purpose="workspace" onChosen={(folder) => set('workspaceDir', folder)} />
+              <ChooseFolderButton purpose="workspace" current={String(form.workspaceDir ?? '')} onChosen={(folder) => set('workspaceDir', folder)} />
               {overridden && (
                 <p className="muted" data-testid="workspace-override">
                   This window is using {info.workspaceDir}, given when the app was started. The folder above is used when it starts without one.
                 </p>
               )}
               <TextSetting label="Shared templates folder" hint="Optional: a shared folder of .briefing-template files for your team." error={shown('sharedTemplatesDir')} value={String(form.sharedTemplatesDir ?? '')} onChange={(v) => set('sharedTemplatesDir', v)} />
-              <ChooseFolderButton purpose="sharedTemplates" onChosen={(folder) => set('sharedTemplatesDir', folder)} />
+              <ChooseFolderButton purpose="sharedTemplates" current={String(form.sharedTemplatesDir ?? '')} onChosen={(folder) => set('sharedTemplatesDir', folder)} />
             </fieldset>
             <fieldset className="group">
               <legend>Author</legend>

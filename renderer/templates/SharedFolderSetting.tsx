@@ -36,7 +36,7 @@ export function SharedFolderSetting(props: { status: TemplateSourceStatus | unde
           <input value={value} onChange={(e) => setValue(e.target.value)} placeholder="For example S:\Policy\Briefing templates" maxLength={1000} autoFocus />
           <span className="hint">The full path of a folder on a network drive. Leave it empty to stop using one.</span>
         </label>
-        <ChooseFolderButton purpose="sharedTemplates" onChosen={setValue} />
+        <ChooseFolderButton purpose="sharedTemplates" current={value} onChosen={setValue} />
         {error && (
           <p role="alert" className="field-error">
             {error}

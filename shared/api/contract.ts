@@ -5,6 +5,7 @@ import type { GamechangerId } from '../gamechangers/index.js';
 import { PACK_EXTENSION } from '../pack/format.js';
 import { settingsPatchSchema, type Settings } from './settings.js';
 import type { HostErrorData } from './errors.js';
+import { browseFoldersArgs, createFolderArgs, type FolderListing } from './folders.js';
 import {
   CONFLICT_CHOICES,
   MAX_IMPORT_TEXT_CHARS,
@@ -228,6 +229,8 @@ export const hostMethods = {
     z.object({ purpose: z.enum(['workspace', 'sharedTemplates']) }).strict(),
     'Ask the user for a folder in a native dialog (desktop app only); pass it to updateSettings',
   ),
+  browseFolders: method<FolderListing>()(browseFoldersArgs, 'The folder chooser of the browser host: the folders in one the user may choose from (or the roots)'),
+  createFolder: method<{ path: string }>()(createFolderArgs, 'The folder chooser of the browser host: make a new folder in one the user may choose from'),
   listPacks: method<PackList>()(noArgs, 'Every pack in the workspace, with broken files and their reasons'),
   createPack: method<OpenedPack>()(z.object({ title: z.string().max(300).optional() }).strict(), 'Create a new pack file'),
   openPack: method<OpenedPack>()(refArg, 'Read a pack'),

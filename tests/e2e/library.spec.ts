@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -211,6 +211,7 @@ test('settings: a damaged settings file falls back to defaults with a notice; va
   await expectNoSeriousAxeViolations(page);
 
   const shared = path.join(host.dataDir, 'shared-templates');
+  await mkdir(shared); // a folder that is not there is refused when chosen
   await page.getByLabel('Shared templates folder').fill(shared);
   await page.getByLabel('Your name').fill('Alex Morgan');
   await page.getByRole('button', { name: 'Save settings' }).click();

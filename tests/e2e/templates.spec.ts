@@ -182,7 +182,7 @@ test('export a template to a file', async ({ page, host }) => {
   expect(JSON.parse(text)).toMatchObject({ format: 'briefing-template', formatVersion: 1, name: 'Cabinet report', version: '1.0' });
 });
 
-test('the shared folder can be set from the gallery; a folder that is not there is shown as unavailable', async ({ page, host }) => {
+test('the shared folder can be set from the gallery; one that is not there is refused, one that goes away is shown as unavailable', async ({ page, host }) => {
   await page.goto(host.url);
   const gallery = await openGallery(page);
   const shared = gallery.locator('fieldset[data-source="shared"]');
@@ -191,7 +191,16 @@ test('the shared folder can be set from the gallery; a folder that is not there 
   const missing = path.join(host.workspaceDir, 'no such drive', 'Templates');
   await shared.getByLabel('Shared templates folder').fill(missing);
   await shared.getByRole('button', { name: 'Use this folder' }).click();
-  await expect(shared).toContainText(`The shared templates folder cannot be found: ${missing}.`);
+  await expect(shared.getByRole('alert')).toContainText(`The folder ${missing} does not exist.`);
+  expect(await callHost(host, 'getSettings', {})).toMatchObject({ sharedTemplatesDir: '' });
+  // The drive is there when chosen, and then disconnected.
+  await mkdir(missing, { recursive: true });
+  await shared.getByRole('button', { name: 'Use this folder' }).click();
+  await expect(shared).toContainText(missing);
+  await removeDir(path.join(host.workspaceDir, 'no such drive'));
+  await page.reload();
+  const again = (await openGallery(page)).locator('fieldset[data-source="shared"]');
+  await expect(again).toContainText(`The shared templates folder cannot be found: ${missing}.`);
   expect(await callHost(host, 'getSettings', {})).toMatchObject({ sharedTemplatesDir: missing });
   // Everything else still works.
   await gallery.getByRole('radio', { name: /Cabinet report/ }).check();
@@ -203,8 +212,10 @@ test('a template dropped into the shared folder appears in the open gallery with
   const sharedRoot = await makeTempDir('shared');
   const sharedDir = path.join(sharedRoot, 'Council templates');
   try {
-    // First the folder is missing: shown as unavailable, everything else works.
+    // First the folder goes missing after it was chosen: shown as unavailable, everything else works.
+    await mkdir(sharedDir, { recursive: true });
     await callHost(host, 'updateSettings', { sharedTemplatesDir: sharedDir });
+    await removeDir(sharedDir);
     await page.goto(host.url);
     const gallery = await openGallery(page);
     const sharedGroup = gallery.locator('fieldset[data-source="shared"]');

@@ -19,13 +19,21 @@ export async function makeTempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), `briefing-${prefix}-`));
 }
 
-export async function startBrowserHost(options: { workspaceDir?: string; dataDir?: string; port?: number } = {}): Promise<BrowserHost> {
+/**
+ * `allowFolders`: the host's --allow-folder roots; by default the OS temp folder, where the
+ * tests keep their folders (the host offers the home folder as well, as it always does).
+ * `home`: the home folder the host sees.
+ */
+export async function startBrowserHost(options: { workspaceDir?: string; dataDir?: string; port?: number; allowFolders?: string[]; home?: string } = {}): Promise<BrowserHost> {
   const workspaceDir = options.workspaceDir ?? (await makeTempDir('ws'));
   const dataDir = options.dataDir ?? (await makeTempDir('data'));
   const serveScript = path.resolve('dist/electron/serve.cjs');
   const args = [serveScript, '--workspace', workspaceDir, '--data-dir', dataDir];
+  for (const folder of options.allowFolders ?? [os.tmpdir()]) args.push('--allow-folder', folder);
   if (options.port) args.push('--port', String(options.port));
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // `home`: the home folder the host sees (its folder chooser starts there).
+  const env = options.home ? { ...process.env, HOME: options.home, USERPROFILE: options.home } : process.env;
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 15_000);

@@ -52,6 +52,7 @@ describe('settings validation', () => {
       const state = await services.getSettingsState({});
       expect(state.notice).toMatch(/damaged/);
       expect(state.settings.workspaceDir.length).toBeGreaterThan(0);
+      await mkdir(path.join(root, 'shared'));
       await services.updateSettings({ authorName: 'Sam', sharedTemplatesDir: path.join(root, 'shared') });
       expect((await services.getSettingsState({})).notice).toBeNull();
       expect(JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ authorName: 'Sam', sharedTemplatesDir: path.join(root, 'shared') });

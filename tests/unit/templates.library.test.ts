@@ -105,12 +105,17 @@ describe('discovery across the three sources', () => {
     expect((await services.listTemplates({})).templates.filter((t) => t.source === 'shared')).toEqual([]);
   });
 
-  it('a shared folder that is not set is shown as such; a missing one as unavailable, and the rest still works', async () => {
+  it('a shared folder that is not set is shown as such; one that goes missing as unavailable, and the rest still works', async () => {
     let gallery = await services.listTemplates({});
     expect(gallery.sources.find((s) => s.source === 'shared')).toEqual({ source: 'shared', dir: null, state: 'not-set' });
 
+    // A folder that is not there is refused when chosen (issue 17)…
     const missing = path.join(root, 'Z drive', 'Templates');
+    await expectHostError(services.updateSettings({ sharedTemplatesDir: missing }), 'NOT_FOUND', /does not exist/);
+    // …and one that goes away later (a network drive disconnected) is shown as unavailable.
+    await mkdir(missing, { recursive: true });
     await services.updateSettings({ sharedTemplatesDir: missing });
+    await rm(missing, { recursive: true });
     gallery = await services.listTemplates({});
     const shared = gallery.sources.find((s) => s.source === 'shared')!;
     expect(shared.state).toBe('unavailable');
@@ -122,8 +127,12 @@ describe('discovery across the three sources', () => {
     // Publishing there says so plainly rather than throwing a raw error.
     await services.importTemplate({ fileName: VALID, text: await fixtureText(), onConflict: 'ask' });
     await expectHostError(services.publishTemplate({ file: 'Ward briefing.briefing-template' }), 'UNAVAILABLE', /cannot be found/);
-    // A relative path is refused plainly rather than read from wherever the app started.
-    await services.updateSettings({ sharedTemplatesDir: 'Templates' });
+    // A relative path is refused plainly when chosen, and, if settings.json holds one anyway,
+    // rather than read from wherever the app started.
+    await expectHostError(services.updateSettings({ sharedTemplatesDir: 'Templates' }), 'INVALID_ARGUMENT', /not a full path/);
+    const stored = JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8'));
+    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ ...stored, sharedTemplatesDir: 'Templates' }));
+    services = createServices({ platform: { host: 'browser', appVersion: '0.0.0-test', dataDir, trash: moveToFolderTrash }, workspaceOverride: workspace, sharedTemplatesTimeoutMs: 1500 });
     expect((await services.listTemplates({})).sources.find((s) => s.source === 'shared')).toMatchObject({
       state: 'unavailable',
       message: expect.stringMatching(/^The shared templates folder must be a full path, .* not "Templates"\.$/),
