@@ -13,6 +13,8 @@ import { checkAccessibilityFor, exportToWordFor } from './export/exportService.j
 import { PackReadAhead } from './workspace/packReadAhead.js';
 import { checkFolderPatch } from './workspace/folderSettings.js';
 import { browseFolders, createFolder } from './workspace/folderChooser.js';
+import { pruneOrphanBackups, tidyAfterCrashes } from './workspace/startupTidy.js';
+import { USER_TEMPLATES_FOLDER } from './templates/templateLibrary.js';
 
 export interface ServiceOptions {
   platform: HostPlatform;
@@ -45,6 +47,11 @@ export function createServices(options: ServiceOptions): HostServices {
     const dir = options.workspaceOverride ?? (await settings.get()).workspaceDir;
     if (!store || store.workspaceDir !== dir) {
       store = new PackStore({ workspaceDir: dir, trash: (p) => platform.trash(p, dir), granted: platform.granted });
+      // At start (and on moving to another workspace): temp files of saves killed last time
+      // go now, once no process holds them, not an hour later.
+      const tidied = store.workspaceDir;
+      void tidyAfterCrashes(tidied, platform.dataDir, USER_TEMPLATES_FOLDER).catch(() => 0);
+      void settings.get().then((s) => pruneOrphanBackups(tidied, s.retainDailyVersionsForDays)).catch(() => 0);
     }
     return store;
   }

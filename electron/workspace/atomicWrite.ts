@@ -1,6 +1,6 @@
 import { promises as realFs } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { backupTempPathFor, tempPathFor } from './tempFiles.js';
 
 /**
  * The file operations atomic saving needs. Tests pass a version that fails part-way to
@@ -54,7 +54,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   const fs = options.fs ?? realFs;
   const retry = <T>(op: () => Promise<T>) => withTransientRetry(op, options.retryDelaysMs);
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPathFor(target);
   let handle: Awaited<ReturnType<typeof realFs.open>> | undefined;
   try {
     handle = await fs.open(temp, 'wx');
@@ -82,7 +82,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
  */
 async function backupExisting(fs: AtomicFs, target: string, backupPath: string): Promise<void> {
   await fs.mkdir(path.dirname(backupPath), { recursive: true });
-  const temp = `${backupPath}.${randomBytes(6).toString('hex')}.tmp`;
+  const temp = backupTempPathFor(backupPath);
   try {
     await fs.copyFile(target, temp);
   } catch (err) {

@@ -26,8 +26,10 @@ export interface Retention {
   keepAllHours: number;
   /** Then keep the newest snapshot of each day for this many days. Named ones are always kept. */
   keepDailyDays: number;
+  /** And never more than this many unnamed snapshots of one pack: the oldest go first. */
+  maxVersions?: number;
 }
-export const DEFAULT_RETENTION: Retention = { keepAllHours: 24, keepDailyDays: 30 };
+export const DEFAULT_RETENTION: Retention = { keepAllHours: 24, keepDailyDays: 30, maxVersions: 200 };
 
 const metaSchema = z.object({
   id: z.string(),
@@ -195,12 +197,15 @@ export function snapshotsToDrop(metas: readonly Pick<SnapshotInfo, 'id' | 'at' |
     if (!newestOfDay.has(day)) newestOfDay.set(day, m.id);
   }
   const drop: string[] = [];
+  const kept: Array<Pick<SnapshotInfo, 'id' | 'at'>> = [];
   for (const m of metas) {
     const t = Date.parse(m.at);
     if (m.name) continue;
-    if (t >= allSince) continue;
-    if (t >= dailySince && newestOfDay.get(m.at.slice(0, 10)) === m.id) continue;
-    drop.push(m.id);
+    if (t >= allSince || (t >= dailySince && newestOfDay.get(m.at.slice(0, 10)) === m.id)) kept.push(m);
+    else drop.push(m.id);
   }
+  // The count cap: a day of a thousand explicit saves keeps only the newest `maxVersions`.
+  const max = retention.maxVersions ?? Infinity;
+  if (kept.length > max) drop.push(...kept.sort((a, b) => b.at.localeCompare(a.at)).slice(max).map((m) => m.id));
   return drop;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { HostError, fromNodeError } from '../../shared/api/errors.js';
 import type { LockHolder, LockResult } from '../../shared/api/contract.js';
 import { OWN_FILE_LIMITS, readTextFileBounded } from './boundedRead.js';
+import { processIsAlive } from './processAlive.js';
 
 /**
  * Advisory locks for packs on shared drives: `<pack>.lock` beside the pack says who is
@@ -40,15 +41,7 @@ export interface PackLocksOptions {
   isProcessAlive?: (pid: number) => boolean;
 }
 
-export function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export { processIsAlive };
 
 export class PackLocks {
   private readonly held = new Set<string>();

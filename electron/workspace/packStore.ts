@@ -16,6 +16,7 @@ import type { GrantedPaths } from './grantedPaths.js';
 import type { FileStamp } from './packReadAhead.js';
 import { readFileBounded } from './boundedRead.js';
 import { isPackFileName } from './packFileNames.js';
+import { STALE_TEMP_AGE_MS, sweepTempFiles } from './tempFiles.js';
 
 export interface PackStoreOptions {
   workspaceDir: string;
@@ -151,31 +152,11 @@ export class PackStore {
   }
 
   /**
-   * Remove temp files left by saves that were killed part-way (`.<name>.<random>.tmp`), once
-   * they are an hour old: by then no save on any machine can still be writing them.
+   * Remove temp files left by saves that were killed part-way, here and in the backups: at
+   * once when the process that wrote them is gone, else once an hour old (see tempFiles.ts).
    */
-  async sweepTempFiles(maxAgeMs = 60 * 60 * 1000): Promise<number> {
-    let removed = 0;
-    for (const dir of [this.workspaceDir, path.join(this.workspaceDir, BACKUP_FOLDER)]) {
-      let names: string[];
-      try {
-        names = await fs.readdir(dir);
-      } catch {
-        continue;
-      }
-      for (const name of names.filter((n) => /\.[0-9a-f]{12}\.tmp$/.test(n))) {
-        try {
-          const stat = await fs.stat(path.join(dir, name));
-          if (this.now().getTime() - stat.mtimeMs > maxAgeMs) {
-            await fs.unlink(path.join(dir, name));
-            removed++;
-          }
-        } catch {
-          // gone already, or not ours to remove
-        }
-      }
-    }
-    return removed;
+  async sweepTempFiles(maxAgeMs = STALE_TEMP_AGE_MS): Promise<number> {
+    return sweepTempFiles([this.workspaceDir, path.join(this.workspaceDir, BACKUP_FOLDER)], { maxAgeMs, now: () => this.now() });
   }
 
   /**
@@ -284,7 +265,11 @@ export class PackStore {
     await this.queue.run(file, async () => {
       try {
         await writeFileAtomic(this.pathOf(target), text, { backupPath: this.backupPathOf(file), fs: this.options.fs });
-        if (target !== file) await fs.unlink(this.pathOf(file));
+        if (target !== file) {
+          await fs.unlink(this.pathOf(file));
+          // Its backup goes with it, so the backups stay one per pack (none left under the old name).
+          await fs.rename(this.backupPathOf(file), this.backupPathOf(target)).catch(() => undefined);
+        }
       } catch (err) {
         throw fromNodeError(err, `Renaming "${file}"`);
       }

@@ -82,7 +82,7 @@ export function createSafetyHandlers(ctx: SafetyContext): Pick<HostHandlers, Saf
   };
   const retention = async (): Promise<Retention> => {
     const s = await ctx.settings.get();
-    return { keepAllHours: s.retainEveryVersionForHours, keepDailyDays: s.retainDailyVersionsForDays };
+    return { keepAllHours: s.retainEveryVersionForHours, keepDailyDays: s.retainDailyVersionsForDays, maxVersions: s.retainAtMostVersions };
   };
 
   return {

@@ -12,7 +12,7 @@ export function defaultWorkspaceDir(home = os.homedir()): string {
 }
 
 export function defaultSettings(): Settings {
-  return { workspaceDir: defaultWorkspaceDir(), authorName: '', sharedTemplatesDir: '', branding: defaultBranding(), retainEveryVersionForHours: 24, retainDailyVersionsForDays: 30 };
+  return { workspaceDir: defaultWorkspaceDir(), authorName: '', sharedTemplatesDir: '', branding: defaultBranding(), retainEveryVersionForHours: 24, retainDailyVersionsForDays: 30, retainAtMostVersions: 200 };
 }
 
 /**

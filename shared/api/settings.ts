@@ -11,6 +11,8 @@ export const settingsSchema = z.object({
   retainEveryVersionForHours: z.number().int().min(1).max(24 * 365).default(24).describe('Version history keeps every saved version from this many hours back.'),
   /** …then one snapshot a day for this many days. Named versions are always kept. */
   retainDailyVersionsForDays: z.number().int().min(0).max(3650).default(30).describe('Older versions: one a day is kept for this many days. Versions you name are always kept.'),
+  /** …and never more than this many unnamed versions of one pack (issue 17): the oldest go first. */
+  retainAtMostVersions: z.number().int().min(5).max(10_000).default(200).describe('Version history keeps at most this many versions of each pack; the oldest go first. Versions you name are always kept.'),
   /** The author's role, recorded with their name on status changes ("Policy officer"). */
   authorRole: z.string().max(200).optional(),
   /** Folder of templates shared by the council (often a network drive); '' when not set. */
@@ -34,5 +36,6 @@ export const settingsPatchSchema = z.object({
   branding: brandingSchema.optional(),
   retainEveryVersionForHours: settingsSchema.shape.retainEveryVersionForHours.unwrap().optional(),
   retainDailyVersionsForDays: settingsSchema.shape.retainDailyVersionsForDays.unwrap().optional(),
+  retainAtMostVersions: settingsSchema.shape.retainAtMostVersions.unwrap().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
