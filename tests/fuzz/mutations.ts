@@ -7,6 +7,12 @@ import { editorStateFromParagraphs } from '../../shared/richtext/editorState.js'
 export interface FuzzInput {
   kind: string;
   bytes: Uint8Array;
+  /** Written as a sparse file of this size (bytes first, then zeros): the over-the-limit files. */
+  sparseSize?: number;
+  /** Not a file at all but a folder with the file's name. */
+  folder?: boolean;
+  /** Give the file an upper-case extension (.BRIEFING). */
+  upperCaseExtension?: boolean;
 }
 
 const text = fc.string({ maxLength: 80, unit: 'grapheme' });
@@ -74,9 +80,140 @@ function deepNest(depth: number, style: 'array' | 'object' | 'content'): string 
   return '{"type":"paragraph","children":['.repeat(depth) + ']}'.repeat(depth);
 }
 
-/** Mutations of a valid file: truncations, bit flips, wrong types, deep nesting, huge strings. */
+/** Every object in parsed JSON that looks like a content node (has a string `type`). */
+function contentNodes(json: unknown): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  const stack: unknown[] = [json];
+  while (stack.length) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node && typeof node === 'object') {
+      if (typeof (node as { type?: unknown }).type === 'string') out.push(node as Record<string, unknown>);
+      stack.push(...Object.values(node));
+    }
+  }
+  return out;
+}
+
+/** A parsed copy of `text` with `change` applied to the content node number `pick` (if any). */
+function withNode(text: string, pick: number, change: (node: Record<string, unknown>) => void): string {
+  const json = JSON.parse(text) as unknown;
+  const nodes = contentNodes(json).filter((n) => n.type !== 'root');
+  if (nodes.length) change(nodes[pick % nodes.length]!);
+  return JSON.stringify(json);
+}
+
+/** Picture sources a pack may never keep (issue 17). */
+const HOSTILE_PICTURES = [
+  'https://tracker.example/pixel.png',
+  '//cdn.example/x.png',
+  'file:///C:/clip_image001.png',
+  'data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIi8+',
+  'data:image/gif;base64,R0lGODlhAQABAAAAACw=',
+  'data:image/png;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'data:image/png;base64,iVBO$$$',
+  'data:image/png,raw',
+  '',
+];
+
+/** Link tricks (issue 17). */
+const HOSTILE_LINKS = ['https:javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'java\u0000script:x', '\u202ejavascript:x', 'data:text/html,<script>', 'https://a@evil.example/', 'vbscript:x', 'file:///etc/passwd', 'https://', 'mailto:a b@c'];
+
+/** Text a terminal or a Word file must never receive raw. */
+const HOSTILE_TEXT = ['\u001b[2J\u001b[31mred\u0007', '\u001b]0;title\u0007', '\u009b31m', '\u0000\u0008\r', '\uFFFE\uFFFF', '\uD800', '\u202e'];
+
+function encodeAs(text: string, encoding: 'utf16le-bom' | 'utf16le' | 'utf16be-bom' | 'utf16be' | 'latin1' | 'utf32' | 'invalid-utf8'): Uint8Array {
+  const le = Buffer.from(text, 'utf16le');
+  switch (encoding) {
+    case 'utf16le-bom':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), le]);
+    case 'utf16le':
+      return le;
+    case 'utf16be-bom':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]);
+    case 'utf16be':
+      return Buffer.from(le).swap16();
+    case 'latin1':
+      return Buffer.from(text.replace(/"title": "/, '"title": "Caf\u00e9 '), 'latin1');
+    case 'utf32':
+      return Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.alloc(16)]);
+    case 'invalid-utf8': {
+      const bytes = Buffer.from(text);
+      bytes[Math.floor(bytes.length / 2)] = 0xff;
+      return bytes;
+    }
+  }
+}
+
+/** The shapes issue 17 names: encodings, huge and odd files, deep nesting, pictures, links, escapes, unknown keys. */
+function issue17Shapes(base: fc.Arbitrary<string>): Array<{ weight: number; arbitrary: fc.Arbitrary<FuzzInput> }> {
+  return [
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(base, fc.constantFrom('utf16le-bom', 'utf16le', 'utf16be-bom', 'utf16be', 'latin1', 'utf32', 'invalid-utf8') as fc.Arbitrary<Parameters<typeof encodeAs>[1]>)
+        .map(([t, encoding]) => ({ kind: 'encoding', bytes: encodeAs(t, encoding) })),
+    },
+    // Over the size limit (a sparse file: no disk space, and nothing read).
+    { weight: 1, arbitrary: fc.tuple(base, fc.integer({ min: 50 * 1024 * 1024 + 1, max: 700 * 1024 * 1024 })).map(([t, size]) => ({ kind: 'oversize', bytes: encoder.encode(t), sparseSize: size })) },
+    { weight: 1, arbitrary: base.map((t) => ({ kind: 'folder', bytes: encoder.encode(t), folder: true })) },
+    { weight: 1, arbitrary: base.map((t) => ({ kind: 'upper-case-extension', bytes: encoder.encode(t), upperCaseExtension: true })) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(base, fc.nat(), fc.constantFrom<'array' | 'object' | 'content'>('array', 'object', 'content')).map(([t, pick, style]) => ({
+        kind: 'deep-10000',
+        bytes: encoder.encode(JSON.stringify(replaceAtPath(JSON.parse(t), pick, '__DEEP__')).replace('"__DEEP__"', deepNest(10_000, style))),
+      })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(base, fc.nat(), fc.constantFrom(...HOSTILE_PICTURES), fc.boolean()).map(([t, pick, src, replace]) => ({
+        kind: 'hostile-picture',
+        bytes: encoder.encode(
+          withNode(t, pick, (node) => {
+            const picture = { type: 'image', version: 1, src, altText: 'A picture', width: null, height: null };
+            if (replace) Object.assign(node, picture);
+            else if (Array.isArray(node.children)) (node.children as unknown[]).push(picture);
+          }),
+        ),
+      })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(base, fc.nat(), fc.constantFrom(...HOSTILE_LINKS)).map(([t, pick, url]) => ({
+        kind: 'hostile-link',
+        bytes: encoder.encode(
+          withNode(t, pick, (node) => {
+            const link = { type: 'link', version: 1, url, children: [{ type: 'text', version: 1, text: 'a link', format: 0, style: '', mode: 'normal', detail: 0 }] };
+            if (Array.isArray(node.children)) (node.children as unknown[]).push(link);
+            else node.url = link.url;
+          }),
+        ),
+      })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(base, fc.nat(), fc.constantFrom(...HOSTILE_TEXT)).map(([t, pick, escape]) => ({
+        kind: 'control-characters',
+        bytes: encoder.encode(JSON.stringify(replaceAtPath(JSON.parse(t), pick, `${escape}text`))),
+      })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(base, fc.nat(), fc.string({ minLength: 1, maxLength: 12 }), fc.jsonValue({ maxDepth: 3 })).map(([t, pick, key, value]) => {
+        const json = JSON.parse(t) as Record<string, unknown>;
+        const objects = [json, ...contentNodes(json)].filter((o) => o && typeof o === 'object' && !Array.isArray(o));
+        (objects[pick % objects.length] as Record<string, unknown>)[`x-${key}`] = value;
+        return { kind: 'unknown-keys', bytes: encoder.encode(JSON.stringify(json)) };
+      }),
+    },
+  ];
+}
+
+/** Mutations of a valid file: truncations, bit flips, wrong types, deep nesting, huge strings, and issue 17's shapes. */
 export function mutated(base: fc.Arbitrary<string>): fc.Arbitrary<FuzzInput> {
   return fc.oneof(
+    ...issue17Shapes(base),
     { weight: 1, arbitrary: base.map((t) => ({ kind: 'valid', bytes: encoder.encode(t) })) },
     {
       weight: 3,
