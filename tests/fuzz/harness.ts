@@ -133,7 +133,6 @@ export async function runFuzz(options: { inputs: number; seed?: number; log?: (l
   const store = new PackStore({ workspaceDir: dir, trash: async () => undefined });
   // The same files through the back end both hosts serve (what openPack sends over HTTP).
   const services = createServices({ platform: { host: 'browser', appVersion: 'fuzz', dataDir, trash: async () => undefined }, workspaceOverride: dir });
-  const scanner = new FolderScanner();
   const seed = options.seed ?? 20261129;
   const report: FuzzReport = { test: 'fuzz', inputs: 0, crashes: 0, files_changed: 0, loaded: 0, byKind: {}, templateLoader: loader.name, templateSeeds: 0, seed, exported: 0, peak_rss_mb: 0, failures: [] };
   // Seeds: generated template-shaped files, plus the built-in templates once issue 4 ships them.
@@ -228,7 +227,8 @@ export async function runFuzz(options: { inputs: number; seed?: number; log?: (l
     } else {
       // Through the gallery's own scan: stat, bounded read, UTF-8 only, then the template loader.
       ok = await attempt('template', async () => {
-        const entry = await scanner.read(dir, name, 'shared');
+        // A scanner per file: its cache would otherwise keep every template read.
+        const entry = await new FolderScanner().read(dir, name, 'shared');
         if (!entry) throw new Error('the template scan skipped the file');
         if (entry.kind === 'broken') {
           const problem = describeReason(entry.broken.error);

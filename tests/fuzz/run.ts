@@ -4,7 +4,8 @@ import { runFuzz } from './harness.js';
  * `npm run test:fuzz`: 10,000 generated and mutated pack and template files through the
  * loaders (and, for packs, the library list, openPack through dispatch, the CLI and every tenth
  * export). Last line: {"test":"fuzz","inputs":…,"crashes":…,"files_changed":…,"peak_rss_mb":…}.
- * Options: --inputs N, --seed N.
+ * Options: --inputs N, --seed N. `npm run test:fuzz` runs it with the heap capped at 192 MB, so a
+ * loader that held a whole huge file in memory would fail the run rather than pass slowly.
  */
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
