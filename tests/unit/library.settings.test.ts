@@ -26,7 +26,7 @@ describe('settings validation', () => {
     expect(extraSettingGroups()).toEqual(extraSettingGroups(settingsSchema));
     expect(extraSettingGroups().map((g) => g.id)).not.toContain('branding');
     // Issue 6's retention settings exist, so the History section shows them.
-    expect(extraSettingGroups().find((g) => g.id === 'history')?.fields.map((x) => x.key)).toEqual(['retainEveryVersionForHours', 'retainDailyVersionsForDays']);
+    expect(extraSettingGroups().find((g) => g.id === 'history')?.fields.map((x) => x.key)).toEqual(['retainEveryVersionForHours', 'retainDailyVersionsForDays', 'retainAtMostVersions']);
     const extended = settingsSchema.extend({
       brandingProfile: z.enum(['default', 'sefton']).optional(),
       historyRetentionDays: z.number().int().min(1).max(3650).default(90),
