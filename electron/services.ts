@@ -41,6 +41,7 @@ export function createServices(options: ServiceOptions): HostServices {
   const { platform } = options;
   const settings = new SettingsStore(platform.dataDir, options.defaults);
   let store: PackStore | undefined;
+  let backupsPruned = false;
   let searchIndex: WorkspaceIndex | undefined;
 
   async function packs(): Promise<PackStore> {
@@ -49,9 +50,8 @@ export function createServices(options: ServiceOptions): HostServices {
       store = new PackStore({ workspaceDir: dir, trash: (p) => platform.trash(p, dir), granted: platform.granted });
       // At start (and on moving to another workspace): temp files of saves killed last time
       // go now, once no process holds them, not an hour later.
-      const tidied = store.workspaceDir;
-      void tidyAfterCrashes(tidied, platform.dataDir, USER_TEMPLATES_FOLDER).catch(() => 0);
-      void settings.get().then((s) => pruneOrphanBackups(tidied, s.retainDailyVersionsForDays)).catch(() => 0);
+      void tidyAfterCrashes(store.workspaceDir, platform.dataDir, USER_TEMPLATES_FOLDER).catch(() => 0);
+      backupsPruned = false;
     }
     return store;
   }
@@ -108,7 +108,16 @@ export function createServices(options: ServiceOptions): HostServices {
       if (folder) platform.granted?.grantFolder(folder);
       return { folder };
     },
-    listPacks: async () => (await packs()).list(),
+    listPacks: async () => {
+      const store = await packs();
+      // Once per workspace, when the library is first shown (settings are read by then): the
+      // backups of packs that have gone, once older than the daily retention.
+      if (!backupsPruned) {
+        backupsPruned = true;
+        void settings.get().then((s) => pruneOrphanBackups(store.workspaceDir, s.retainDailyVersionsForDays)).catch(() => 0);
+      }
+      return store.list();
+    },
     createPack: async ({ title }) => (await packs()).create(title),
     openPack: async ({ file }) => (await readAhead.take(file)) ?? (await packs()).open(file),
     savePackAs: async ({ pack, title }) => (await packs()).saveAs(pack, title),

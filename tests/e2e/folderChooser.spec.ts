@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { makeTempDir, removeDir, startBrowserHost, type BrowserHost } from '../support/browserHost.js';
 
@@ -54,6 +55,8 @@ test('choose a workspace folder in the browser: browse home, make a folder, use 
   await dialog.getByRole('button', { name: 'Up to the folder above' }).click();
   await expect(dialog.getByRole('list').getByRole('button')).toHaveText(['Cabinet 2027', 'Committee papers']);
   await page.screenshot({ path: testInfo.outputPath('folder-chooser.png') });
+  const axe = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await dialog.getByRole('button', { name: 'Cabinet 2027' }).click();
   await dialog.getByRole('button', { name: 'Use this folder' }).click();
   await expect(dialog).toBeHidden();
