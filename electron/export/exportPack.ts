@@ -4,6 +4,8 @@ import type { Pack } from '../../shared/pack/schema.js';
 import { buildDocument, wantsTableOfContents } from './buildDocument.js';
 import { wordCountOf } from '../../shared/richtext/plainText.js';
 import { packDocx } from './packDocx.js';
+import { planPublication, type PublicationPlan } from './publication/plan.js';
+import { assertNoExemptWords } from './publication/leakGuard.js';
 
 function wantsPageNumbers(pack: Pack, mode: 'auto' | 'always' | 'never'): boolean {
   if (mode !== 'auto') return mode === 'always';
@@ -26,6 +28,8 @@ export interface ExportInput {
 export interface ExportOutput {
   buffer: Buffer;
   notices: ExportNotice[];
+  /** The version written and its markings. */
+  plan: PublicationPlan;
 }
 
 /**
@@ -35,13 +39,15 @@ export interface ExportOutput {
 export async function exportPackToDocx(input: ExportInput): Promise<ExportOutput> {
   const branding = brandingSchema.parse(input.branding ?? {});
   const options = exportOptionsSchema.parse(input.options ?? {});
-  const total = input.pack.sections.length;
+  const plan = planPublication(input.pack, options.version, branding);
+  const total = plan.pack.sections.length;
   let pageNumbers;
-  if (wantsTableOfContents(input.pack, options) && wantsPageNumbers(input.pack, options.tocPageNumbers)) {
+  if (wantsTableOfContents(plan.pack, options) && wantsPageNumbers(plan.pack, options.tocPageNumbers)) {
     pageNumbers = (await import('docx/layout')).estimatePageNumbers;
   }
   const { document, notices } = buildDocument({
-    pack: input.pack,
+    pack: plan.pack,
+    plan,
     branding,
     options,
     authorName: input.authorName,
@@ -49,6 +55,6 @@ export async function exportPackToDocx(input: ExportInput): Promise<ExportOutput
     onProgress: (done) => input.onProgress?.('sections', done, total),
   });
   input.onProgress?.('writing', total, total);
-  const buffer = await packDocx(document);
-  return { buffer, notices };
+  const buffer = await packDocx(document, plan.version === 'public' && plan.hasExemptInformation ? (parts) => assertNoExemptWords(input.pack, parts) : undefined);
+  return { buffer, notices, plan };
 }
