@@ -7,7 +7,7 @@ import { packDocx } from './packDocx.js';
 import { planPublication, type PublicationPlan } from './publication/plan.js';
 import { assertNoExemptWords } from './publication/leakGuard.js';
 
-function wantsPageNumbers(pack: Pack, mode: 'auto' | 'always' | 'never'): boolean {
+export function wantsPageNumbers(pack: Pack, mode: 'auto' | 'always' | 'never'): boolean {
   if (mode !== 'auto') return mode === 'always';
   let words = 0;
   for (const section of pack.sections) {
