@@ -4,6 +4,7 @@ import { SCHEDULE_12A_CITATION, SCHEDULE_12A_WORDING } from '../../../shared/pac
 import type { Pack } from '../../../shared/pack/schema.js';
 import { CLASSIFICATIONS, STATUS_LABELS } from '../../../shared/pack/vocabulary.js';
 import type { SerializedNodeJson } from '../../../shared/richtext/serialized.js';
+import { plainTextOf } from '../../../shared/richtext/plainText.js';
 import { DEFAULT_DRAFT_WORDING } from '../../../shared/publication/versions.js';
 
 /**
@@ -39,12 +40,16 @@ export function tokensOf(text: string, into = new Set<string>()): Set<string> {
   return into;
 }
 
-/** Every string a piece of rich text can show or carry: text, alt text, link targets, titles. */
+/**
+ * Every string a piece of rich text can show or carry: its text as a reader sees it (runs of
+ * one paragraph joined, as in the written file), alt text, link targets, titles.
+ */
 function collectStrings(node: SerializedNodeJson, out: string[]): void {
+  out.push(plainTextOf({ root: node }));
   const stack: SerializedNodeJson[] = [node];
   while (stack.length) {
     const n = stack.pop()!;
-    for (const key of ['text', 'altText', 'url', 'title', 'caption'] as const) {
+    for (const key of ['altText', 'url', 'title', 'caption'] as const) {
       const value = (n as Record<string, unknown>)[key];
       if (typeof value === 'string') out.push(value);
     }
