@@ -45,7 +45,7 @@ export function tokensOf(text: string, into = new Set<string>()): Set<string> {
  * one paragraph joined, as in the written file), alt text, link targets, titles.
  */
 function collectStrings(node: SerializedNodeJson, out: string[]): void {
-  out.push(plainTextOf({ root: node }));
+  out.push(plainTextOf({ root: { type: 'root', children: [node] } }));
   const stack: SerializedNodeJson[] = [node];
   while (stack.length) {
     const n = stack.pop()!;
