@@ -106,7 +106,7 @@ function parseFlags(argv: string[]): ExportFlags {
 }
 
 /** House style: --branding file, else the app's own settings, else the defaults. */
-async function loadBranding(file: string | undefined): Promise<{ branding: Partial<Branding>; author?: string }> {
+export async function loadBranding(file: string | undefined): Promise<{ branding: Partial<Branding>; author?: string }> {
   const source = file ?? path.join(defaultDataDir(), 'settings.json');
   let text: string;
   try {

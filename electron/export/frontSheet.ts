@@ -1,4 +1,4 @@
-import { HeadingLevel, ImageRun, Paragraph, TextRun, type FileChild } from 'docx';
+import { Bookmark, HeadingLevel, ImageRun, Paragraph, TextRun, type FileChild } from 'docx';
 import type { Branding } from '../../shared/branding/schema.js';
 import type { FrontSheet } from '../../shared/pack/schema.js';
 import { STATUS_LABELS } from '../../shared/pack/vocabulary.js';
@@ -56,8 +56,10 @@ export interface FrontSheetExtras {
   draft?: string | null;
   /** "NOT FOR PUBLICATION: …" when the whole report is exempt (full version). */
   notForPublication?: string | null;
-  /** In an agenda pack: "Item 3". */
+  /** In an agenda pack: "Item 3"; the title is then a Heading 1 "Item 3: Title" (Word's navigation lists the items). */
   item?: string;
+  /** A bookmark around the title, for the agenda page's links and page numbers. */
+  titleBookmark?: string;
 }
 
 /**
@@ -77,8 +79,10 @@ export function frontSheetBlocks(sheet: FrontSheet, branding: Branding, extras: 
     );
   }
   if (branding.councilName.trim()) out.push(new Paragraph({ style: STYLE_IDS.councilName, children: [new TextRun(branding.councilName.trim())] }));
-  if (extras.item) out.push(new Paragraph({ style: STYLE_IDS.councilName, children: [new TextRun(extras.item)] }));
-  out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(sheet.title.trim() || 'Untitled briefing')] }));
+  const title = sheet.title.trim() || 'Untitled briefing';
+  const run = new TextRun(extras.item ? `${extras.item}: ${title}` : title);
+  const children = extras.titleBookmark ? [new Bookmark({ id: extras.titleBookmark, children: [run] })] : [run];
+  out.push(new Paragraph({ heading: extras.item ? HeadingLevel.HEADING_1 : HeadingLevel.TITLE, children }));
   // The status a reader must not miss sits under the title, in the marking style.
   for (const line of [extras.draft, extras.notForPublication]) {
     if (line) out.push(new Paragraph({ style: STYLE_IDS.frontMarking, children: [new TextRun(line)] }));

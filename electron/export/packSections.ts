@@ -58,12 +58,7 @@ export function packSections(input: PackSectionsInput): ISectionOptions[] {
     children = [];
   };
 
-  const title = frontSheetBlocks(sheet, branding, { accessLine: plan.accessLine, draft: plan.draft, notForPublication: exemptLine(plan, null), item: input.item });
-  if (input.titleBookmark) {
-    // The bookmark goes on the first paragraph so a page reference finds the cover's page.
-    children.push(new Paragraph({ children: [new Bookmark({ id: input.titleBookmark, children: [] })], spacing: { before: 0, after: 0 } }));
-  }
-  children.push(...title);
+  children.push(...frontSheetBlocks(sheet, branding, { accessLine: plan.accessLine, draft: plan.draft, notForPublication: exemptLine(plan, null), item: input.item, titleBookmark: input.titleBookmark }));
 
   const tocEntries: Array<{ title: string; level: number; href: string }> | null = input.toc === 'cached' ? [] : null;
   let tocIndex = -1;

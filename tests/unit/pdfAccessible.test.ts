@@ -92,7 +92,7 @@ describe.skipIf(skip !== '')(`PDF export checked with poppler and qpdf${skip ? `
     expect(pages.some((p) => p.includes(PLANTED.text))).toBe(true);
     // The cover says DRAFT with the version, and which parts are exempt.
     expect(lines(pages[0]!)).toContain('DRAFT (VERSION 0.4)');
-    expect(pages[0].replace(/\s+/g, ' ')).toContain('Part exempt: Section 2 (paragraph 5) and Appendix B (paragraph 3) are not for publication');
+    expect(pages[0]!.replace(/\s+/g, ' ')).toContain('Part exempt: Section 2 (paragraph 5) and Appendix B (paragraph 3) are not for publication');
   });
 
   it('an approved pack has no DRAFT anywhere; the public version withholds its exempt parts with their notices', async () => {

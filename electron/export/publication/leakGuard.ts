@@ -154,10 +154,28 @@ function exemptOnlyPictures(pack: Pack): Set<string> {
   return secret;
 }
 
-/** Throws (and so nothing is written) when a public version's parts hold anything exempt. */
-export function assertNoExemptWords(original: Pack, parts: Map<string, string | Uint8Array>, allowed: readonly string[] = []): void {
-  const leaks = findLeaks(parts, exemptOnlyWords(original, allowed));
-  const pictures = exemptOnlyPictures(original);
+/** The strings a (public) pack may print: front sheet and every section, for an agenda pack's guard. */
+export function packStrings(pack: Pack): string[] {
+  const sheet = pack.frontSheet;
+  const out = [sheet.title, sheet.meeting.name, sheet.reportOf, sheet.leadCabinetMember, sheet.contactOfficer.name, sheet.contactOfficer.email, sheet.contactOfficer.phone, sheet.keyDecision.forwardPlanRef, sheet.version, ...sheet.wardsAffected];
+  for (const section of pack.sections) {
+    out.push(section.title);
+    collectStrings(section.content.root, out);
+  }
+  return out;
+}
+
+/**
+ * Throws (and so nothing is written) when a public version's parts hold anything exempt.
+ * Several originals (an agenda pack): a word exempt in one report may be public in another.
+ */
+export function assertNoExemptWords(original: Pack | readonly Pack[], parts: Map<string, string | Uint8Array>, allowed: readonly string[] = []): void {
+  const originals = Array.isArray(original) ? original : [original as Pack];
+  const words = new Set<string>();
+  for (const pack of originals) for (const w of exemptOnlyWords(pack, allowed)) words.add(w);
+  const leaks = findLeaks(parts, words);
+  const pictures = new Set<string>();
+  for (const pack of originals) for (const p of exemptOnlyPictures(pack)) pictures.add(p);
   if (pictures.size) {
     for (const [part, data] of parts) {
       if (typeof data === 'string' || !/^word\/media\//.test(part)) continue;
