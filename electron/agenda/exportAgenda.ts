@@ -3,6 +3,7 @@ import type { ExportNotice } from '../../shared/export/types.js';
 import type { Pack } from '../../shared/pack/schema.js';
 import type { PublicationVersion } from '../../shared/publication/versions.js';
 import { exportNameFor } from '../export/writeDocx.js';
+import { xmlSafeDeep } from '../export/xmlSafe.js';
 import type { PdfEngine } from '../pdf/engine/types.js';
 import { agendaToDocx } from './agendaDocx.js';
 import { agendaToPdf } from './agendaPdf.js';
@@ -41,7 +42,9 @@ export function agendaBaseName(meeting: string, date: string): string {
  * information the public and full packs are the same, so only one set is made.
  */
 export async function makeAgendaPacks(request: AgendaRequest): Promise<{ files: AgendaFile[]; notices: ExportNotice[] }> {
-  const branding = brandingSchema.parse(request.branding ?? {});
+  // Text XML cannot hold (U+FFFF, unpaired surrogates…) would make Word refuse the file.
+  const branding = xmlSafeDeep(brandingSchema.parse(request.branding ?? {}));
+  request = { ...request, packs: request.packs.map((p) => xmlSafeDeep(p)) };
   const files: AgendaFile[] = [];
   const notices: ExportNotice[] = [];
   const probe = planAgenda({ meeting: request.meeting, date: request.date, packs: request.packs, version: 'full', branding });

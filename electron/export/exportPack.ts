@@ -6,6 +6,7 @@ import { wordCountOf } from '../../shared/richtext/plainText.js';
 import { packDocx } from './packDocx.js';
 import { planPublication, type PublicationPlan } from './publication/plan.js';
 import { assertNoExemptWords } from './publication/leakGuard.js';
+import { xmlSafeDeep, xmlSafeText } from './xmlSafe.js';
 
 export function wantsPageNumbers(pack: Pack, mode: 'auto' | 'always' | 'never'): boolean {
   if (mode !== 'auto') return mode === 'always';
@@ -37,9 +38,11 @@ export interface ExportOutput {
  * with docx/layout, loaded only when a contents table is wanted, so short exports stay fast.
  */
 export async function exportPackToDocx(input: ExportInput): Promise<ExportOutput> {
-  const branding = brandingSchema.parse(input.branding ?? {});
+  // Text XML cannot hold (U+FFFF, unpaired surrogates…) would make Word refuse the file.
+  const branding = xmlSafeDeep(brandingSchema.parse(input.branding ?? {}));
   const options = exportOptionsSchema.parse(input.options ?? {});
-  const plan = planPublication(input.pack, options.version, branding);
+  const pack = xmlSafeDeep(input.pack);
+  const plan = planPublication(pack, options.version, branding);
   const total = plan.pack.sections.length;
   let pageNumbers;
   if (wantsTableOfContents(plan.pack, options) && wantsPageNumbers(plan.pack, options.tocPageNumbers)) {
@@ -50,11 +53,11 @@ export async function exportPackToDocx(input: ExportInput): Promise<ExportOutput
     plan,
     branding,
     options,
-    authorName: input.authorName,
+    authorName: input.authorName === undefined ? undefined : xmlSafeText(input.authorName),
     pageNumbers,
     onProgress: (done) => input.onProgress?.('sections', done, total),
   });
   input.onProgress?.('writing', total, total);
-  const buffer = await packDocx(document, plan.version === 'public' && plan.hasExemptInformation ? (parts) => assertNoExemptWords(input.pack, parts) : undefined);
+  const buffer = await packDocx(document, plan.version === 'public' && plan.hasExemptInformation ? (parts) => assertNoExemptWords(pack, parts) : undefined);
   return { buffer, notices, plan };
 }

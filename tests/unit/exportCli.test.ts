@@ -13,6 +13,7 @@ function makeFeaturePack() {
   pack.frontSheet.access = { exempt: false, schedule12aParagraph: null };
   return pack;
 }
+import { expectValidDocx } from '../support/ooxml/validateDocx.js';
 
 let dir: string;
 let savedDataDir: string | undefined;
@@ -48,6 +49,7 @@ describe('briefing export', () => {
     expect(await runCli(['export', file], io)).toBe(0);
     const out = path.join(dir, 'Feature test pack.docx');
     expect(await titleOf(out)).toBe('Feature test pack');
+    expectValidDocx(out, 'The file the CLI wrote');
     expect(lines.at(-1)).toMatch(/^Exported Feature test pack\.briefing → .*Feature test pack\.docx \(\d+ KB, [\d.]+ s\): OK \(0 accessibility errors, 1 warning\)$/);
     expect(lines.some((l) => l.includes('warning') && l.includes('underlined'))).toBe(true);
     expect(lines.some((l) => l.startsWith('  note') && l.includes('collapsible-container'))).toBe(true);
