@@ -8,6 +8,7 @@ import { agendaPacks, publicReport } from '../fixtures/publication/agendaPacks.j
 import { PLANTED } from '../fixtures/publication/plantedPack.js';
 import { paragraph, stateOf, text } from '../support/referencePack.js';
 import { scanDocx, scanPdf } from '../support/leakScan.js';
+import { expectValidDocx } from '../support/ooxml/validateDocx.js';
 
 /**
  * Publishing from the app, as democratic services would: mark an appendix exempt, export the
@@ -60,6 +61,7 @@ test('mark an appendix exempt, then export the public and the full version from 
   const publicDocx = testInfo.outputPath('public.docx');
   await file.saveAs(publicDocx);
   expect(scanDocx(await readFile(publicDocx), [SECRET, 'Tender prices'], file.suggestedFilename())).toEqual([]);
+  expectValidDocx(await readFile(publicDocx));
   const xml = await (await JSZip.loadAsync(await readFile(publicDocx))).file('word/document.xml')!.async('string');
   expect(xml).toContain('Appendix A is not for publication because it contains exempt information under paragraph 3 of Part 1 of Schedule 12A');
   await word.getByRole('button', { name: 'Close' }).click();
@@ -168,6 +170,8 @@ test('agenda pack of three packs, one exempt: public and full, PDF and Word, fro
   const planted = Object.values(PLANTED);
   expect(await scanPdf(saved[names[0]!]!, planted)).toEqual([]);
   expect(scanDocx(await readFile(saved[names[1]!]!), planted)).toEqual([]);
+  expectValidDocx(await readFile(saved[names[1]!]!));
+  expectValidDocx(await readFile(saved[names[3]!]!));
   const pages = (await pdfText(saved[names[0]!]!)).split('\f').filter((p) => p.trim());
   const agenda = pages[0]!;
   for (const [i, title] of wanted.entries()) {
