@@ -15,6 +15,8 @@ import { checkFolderPatch } from './workspace/folderSettings.js';
 import { browseFolders, createFolder } from './workspace/folderChooser.js';
 import { pruneOrphanBackups, tidyAfterCrashes } from './workspace/startupTidy.js';
 import { USER_TEMPLATES_FOLDER } from './templates/templateLibrary.js';
+import { createPublishServices } from './publication/publishServices.js';
+import type { PdfEngine } from './pdf/engine/types.js';
 
 export interface ServiceOptions {
   platform: HostPlatform;
@@ -25,6 +27,8 @@ export interface ServiceOptions {
   builtInTemplatesDir?: string;
   /** How long the shared templates folder may take to answer (tests shorten it). */
   sharedTemplatesTimeoutMs?: number;
+  /** The PDF engine outside Electron (default: a browser or LibreOffice found on the machine). */
+  openPdfEngine?: () => Promise<PdfEngine>;
 }
 
 /** The contract's methods, and what the hosts themselves may ask of the back end. */
@@ -129,6 +133,7 @@ export function createServices(options: ServiceOptions): HostServices {
     getSettingsState: async () => ({ settings: await settings.get(), notice: settings.notice ?? null, file: settings.file }),
     ...createTemplateServices({ options, settings, packs }),
     checkAccessibility: ({ pack }) => checkAccessibilityFor({ settings: () => settings.get(), platform }, pack),
+    ...createPublishServices({ settings: () => settings.get(), platform, packs, openEngine: options.openPdfEngine }),
     exportToWord: async (args) => {
       const result = await exportToWordFor({ settings: () => settings.get(), platform }, args);
       // Each export keeps a version in the history (issue 6); never a reason for it to fail.
