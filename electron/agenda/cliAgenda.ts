@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fromNodeError } from '../../shared/api/errors.js';
-import { parsePackText } from '../../shared/pack/parse.js';
+import { parsePackBytes } from '../../shared/pack/parse.js';
+import { readPackFile } from '../workspace/packStore.js';
 import type { Pack } from '../../shared/pack/schema.js';
 import { PUBLICATION_VERSIONS, type PublicationVersion } from '../../shared/publication/versions.js';
 import { DOCX_FILE, PDF_FILE, writeExportFile } from '../export/writeDocx.js';
@@ -95,7 +96,8 @@ export async function agendaCommand(argv: string[], io: Io): Promise<number> {
   const packs: Pack[] = [];
   for (const input of flags.inputs) {
     try {
-      packs.push(parsePackText(await fs.readFile(input, 'utf8'), { label: path.basename(input) }));
+      // Stat, then a bounded read: a huge file is refused from its size (see boundedRead.ts).
+      packs.push(parsePackBytes(await readPackFile(input, path.basename(input)), { label: path.basename(input) }));
     } catch (err) {
       io.err(`agenda: ${fromNodeError(err, path.basename(input)).message} No agenda pack was made.`);
       return 1;

@@ -32,7 +32,7 @@ export const packFileName = z
   .string()
   .min(PACK_EXTENSION.length + 1)
   .max(255)
-  .refine((name) => name.endsWith(PACK_EXTENSION), { message: `must be a ${PACK_EXTENSION} file name` })
+  .refine((name) => name.toLowerCase().endsWith(PACK_EXTENSION), { message: `must be a ${PACK_EXTENSION} file name` })
   .refine((name) => !/[\\/\0]/.test(name) && name !== '.' && !name.startsWith('..'), {
     message: 'must be a plain file name inside the workspace, without folders',
   });
