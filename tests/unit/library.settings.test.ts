@@ -35,7 +35,7 @@ describe('settings validation', () => {
     const groups = extraSettingGroups(extended);
     expect(groups.map((g) => [g.id, g.fields.map((x) => `${x.key}:${x.kind}`)])).toEqual([
       ['branding', ['brandingProfile:choice']],
-      ['history', ['retainEveryVersionForHours:number', 'retainDailyVersionsForDays:number', 'historyRetentionDays:number']],
+      ['history', ['retainEveryVersionForHours:number', 'retainDailyVersionsForDays:number', 'retainAtMostVersions:number', 'historyRetentionDays:number']],
       ['other', ['spellcheck:boolean']],
     ]);
     expect(groups[1]!.fields.find((f) => f.key === 'historyRetentionDays')).toMatchObject({ min: 1, max: 3650, label: 'History retention days' });
