@@ -92,13 +92,19 @@ export class Numbering {
 
   /** A paragraph style tied to a level of some list (w:lvl/w:pStyle) with no numPr of its own. */
   numberingForStyle(styleId: string): { numId: string; level: number } | null {
-    for (const num of this.nums.values()) {
-      const abstract = this.abstractOf(num);
-      if (!abstract) continue;
-      for (const [level, def] of abstract.levels) if (def.pStyle === styleId) return { numId: num.id, level };
+    if (!this.byStyle) {
+      // Built once: most paragraphs ask, and a long document has hundreds of list instances.
+      this.byStyle = new Map();
+      for (const num of this.nums.values()) {
+        const abstract = this.abstractOf(num);
+        if (!abstract) continue;
+        for (const [level, def] of abstract.levels) if (def.pStyle && !this.byStyle.has(def.pStyle)) this.byStyle.set(def.pStyle, { numId: num.id, level });
+      }
     }
-    return null;
+    return this.byStyle.get(styleId) ?? null;
   }
+
+  private byStyle: Map<string, { numId: string; level: number }> | null = null;
 
   /**
    * The list item a paragraph is, counted in document order: call once per numbered
