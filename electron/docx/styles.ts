@@ -85,7 +85,9 @@ export class Styles {
     if (!key) return EMPTY_INFO;
     const cached = this.paragraphCache.get(key);
     if (cached) return cached;
+    // A style named but not defined (writers do this) is known by its id: "Quote", "Heading1".
     const chain = this.chain(key);
+    if (chain.length === 0) chain.push({ id: key, type: 'paragraph', name: key.replace(/^Heading(\d)$/i, 'heading $1'), basedOn: undefined, outlineLevel: undefined, numId: undefined, numLevel: undefined, rPr: undefined });
     const own = chain[0];
     const name = own?.name ?? null;
     let headingLevel: number | null = null;
@@ -151,5 +153,12 @@ export function applyRunProperties(rPr: XmlElement | undefined, marks: Partial<D
   if (vert !== undefined) {
     set('superscript', vert === 'superscript');
     set('subscript', vert === 'subscript');
+  } else {
+    // Raised or lowered text (w:position, in half points), as LibreOffice writes super- and subscript.
+    const position = Number(childVal(rPr, 'w:position') ?? '0');
+    if (Number.isFinite(position) && position !== 0) {
+      set('superscript', position > 0);
+      set('subscript', position < 0);
+    }
   }
 }

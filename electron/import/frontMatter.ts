@@ -208,7 +208,7 @@ export function readFrontMatter(region: DocxBlock[], headers: DocxHeaderFooter[]
       const value = row.cells.slice(1).map((c) => cellText(c.blocks)).filter(Boolean).join('\n');
       const source = `${labelText.replace(/[:\s]+$/, '')}: ${value}`;
       if (!(label && applyAnswer(f, label, value, source, 'table', status))) {
-        const line = [labelText, value].filter(Boolean).join(': ');
+        const line = [labelText.replace(/[:\s]+$/, ''), value].filter(Boolean).join(': ');
         if (line.trim()) kept.push(line);
       }
     }

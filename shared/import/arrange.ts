@@ -89,12 +89,14 @@ export interface PlannedSection {
 export function planSections(parts: readonly ImportPart[], destinations: Record<string, PartDestination>, templateTitles: readonly string[] | null): PlannedSection[] {
   const planned: PlannedSection[] = (templateTitles ?? []).map((title, index) => ({ title, templateIndex: index, parts: [], words: 0 }));
   const own: PlannedSection[] = [];
+  const titleTaken = new Set<number>(); // template sections already holding their same-titled part
   for (const part of parts) {
     const destination = destinations[part.key] ?? { kind: 'own' };
     if (destination.kind === 'skip') continue;
     if (destination.kind === 'template' && planned[destination.index]) {
       const section = planned[destination.index]!;
-      const sameTitle = part.kind === 'heading' && titleSimilarity(part.title, section.title) >= MATCH_THRESHOLD && !section.parts.some((p) => !p.asHeading);
+      const sameTitle = part.kind === 'heading' && !titleTaken.has(destination.index) && titleSimilarity(part.title, section.title) >= MATCH_THRESHOLD;
+      if (sameTitle) titleTaken.add(destination.index);
       section.parts.push({ key: part.key, asHeading: part.kind === 'heading' && !sameTitle });
       section.words += part.words;
       continue;
