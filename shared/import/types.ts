@@ -100,7 +100,7 @@ export type FrontSheetPatch = Pick<FrontSheet, 'title' | 'meeting' | 'reportOf' 
 /** Where the imported parts go. */
 export type ImportTarget =
   | { kind: 'new-pack' }
-  | { kind: 'template'; source: 'builtin' | 'user' | 'shared'; file: string }
+  | { kind: 'template'; source: 'built-in' | 'user' | 'shared'; file: string }
   | { kind: 'open-pack'; mode: 'new-sections' | 'current-section' };
 
 /** Where one part goes: its own section, a template section (by index), or nowhere. */
