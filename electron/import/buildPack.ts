@@ -64,8 +64,8 @@ export function sectionsFor(doc: AnalysedDocument, arrangement: Arrangement, bas
 }
 
 /** The nodes to put into one section (Insert › Word document › into this section): each part under its heading. */
-export function nodesForInsert(doc: AnalysedDocument): SerializedNodeJson[] {
-  return doc.contents.flatMap((part, i) => partNodes(part, doc.analysis.parts[i]!.kind === 'heading'));
+export function nodesForInsert(doc: AnalysedDocument, destinations: Record<string, PartDestination> = {}): SerializedNodeJson[] {
+  return doc.contents.flatMap((part, i) => (destinations[part.key]?.kind === 'skip' ? [] : partNodes(part, doc.analysis.parts[i]!.kind === 'heading')));
 }
 
 /** A new pack from the document (and a template, if chosen). The status is always draft. */

@@ -36,7 +36,7 @@ export function createImportServices(deps: {
       const { document } = jobs.document(jobId);
       if (target.kind === 'open-pack') {
         jobs.finish(jobId);
-        if (target.mode === 'current-section') return { kind: 'nodes', nodes: nodesForInsert(document) };
+        if (target.mode === 'current-section') return { kind: 'nodes', nodes: nodesForInsert(document, destinations) };
         return { kind: 'sections', sections: sectionsFor(document, { template: null, destinations }) };
       }
       const chosen = target.kind === 'template' ? await template(target.source, target.file) : null;
