@@ -100,7 +100,7 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
     <div className="screen drop-target">
       {dragging && (
         <div className="drop-overlay" data-testid="drop-overlay">
-          Drop a Word document to make a pack from it
+          <span>Drop a Word document to make a pack from it</span>
         </div>
       )}
       <header className="app-header">
