@@ -13,6 +13,8 @@ import { checkAccessibilityFor, exportToWordFor } from './export/exportService.j
 import { PackReadAhead } from './workspace/packReadAhead.js';
 import { createImportServices } from './import/importService.js';
 import { inlineRunner, workerRunner, type ImportRunner } from './import/importRunner.js';
+import { createPublishServices } from './publication/publishServices.js';
+import type { PdfEngine } from './pdf/engine/types.js';
 
 export interface ServiceOptions {
   platform: HostPlatform;
@@ -25,6 +27,8 @@ export interface ServiceOptions {
   sharedTemplatesTimeoutMs?: number;
   /** Where Word imports are read: 'worker' (default; the built dist/electron/importWorker.cjs) or 'inline' (tests from the sources). */
   importRunner?: 'worker' | 'inline';
+  /** The PDF engine outside Electron (default: a browser or LibreOffice found on the machine). */
+  openPdfEngine?: () => Promise<PdfEngine>;
 }
 
 /** The contract's methods, and what the hosts themselves may ask of the back end. */
@@ -128,6 +132,7 @@ export function createServices(options: ServiceOptions): HostServices {
     ...templates,
     ...imports,
     checkAccessibility: ({ pack }) => checkAccessibilityFor({ settings: () => settings.get(), platform }, pack),
+    ...createPublishServices({ settings: () => settings.get(), platform, packs, openEngine: options.openPdfEngine }),
     exportToWord: async (args) => {
       const result = await exportToWordFor({ settings: () => settings.get(), platform }, args);
       // Each export keeps a version in the history (issue 6); never a reason for it to fail.

@@ -15,6 +15,9 @@ Commands:
                       prints OK or the problem for each.
   export <pack|folder> Export packs to accessible Word files (briefing export --help).
   import <file.docx…> Bring Word documents in as packs (briefing import --help).
+  export <pack|folder> Export packs to accessible Word files or PDFs (briefing export --help).
+  agenda <pack…>      Make a meeting's agenda pack, public and full, PDF and Word
+                      (briefing agenda --help).
   help                Show this help.
 `;
 
@@ -71,6 +74,14 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
         return 0;
       }
       return importCommand(rest, io);
+    }
+    case 'agenda': {
+      const { agendaCommand, AGENDA_USAGE } = await import('../agenda/cliAgenda.js');
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.out(AGENDA_USAGE);
+        return 0;
+      }
+      return agendaCommand(rest, io);
     }
     case undefined:
     case 'help':

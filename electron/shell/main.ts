@@ -16,6 +16,7 @@ import { RecentDocuments } from './recentDocuments.js';
 import { fitToDisplays, loadWindowState, saveWindowStateSync } from './windowState.js';
 import { GrantedPaths } from '../workspace/grantedPaths.js';
 import { isSafeExternalUrl } from '../linkPolicy.js';
+import { createElectronPdf } from './electronPdf.js';
 
 // Thin Electron glue: every rule lives in a module that does not import electron (window.ts,
 // ipcGuard.ts, hardenContents.ts, staticFiles.ts, menu.ts, launchArgs.ts, windowState.ts,
@@ -75,6 +76,8 @@ function registerHandlers(): void {
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
+      // PDF and Print with the app's own Chromium: nothing more to install.
+      pdf: createElectronPdf(BrowserWindow, process.versions.chrome),
     },
   });
   services = handlers;
