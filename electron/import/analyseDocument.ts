@@ -121,6 +121,11 @@ export function analyseDocument(doc: DocxDocument, fileName: string): AnalysedDo
       tally.add('council-name');
       return;
     }
+    // The DRAFT marking our export prints on the front sheet of a pack that is not approved.
+    if (inFront && block.kind === 'paragraph' && (/^front sheet marking$/i.test(block.styleName ?? '') || /^DRAFT(\s*\(version [^)]*\))?$/.test(block.accepted.trim()))) {
+      tally.add('draft-marking', block.accepted.trim());
+      return;
+    }
     // A picture alone before the title is the council's logo on a front sheet.
     if (inFront && i < titleIndex && block.kind === 'paragraph' && !block.accepted.trim() && block.inlines.some((x) => x.kind === 'image')) {
       tally.add('logo');

@@ -48,6 +48,7 @@ export function importNotes(tally: ImportTally, doc: DocxDocument): ImportNote[]
   if (n('heading-deep')) changed(`${plural(n('heading-deep'), 'heading is', 'headings are')} deeper than a section allows and ${n('heading-deep') === 1 ? 'is' : 'are'} kept at the deepest level${examples(tally, 'heading-deep')}.`);
   if (n('numbered-heading')) changed('Word’s heading numbers (1, 1.1, …) are not kept as text.');
   if (n('council-name')) dropped('The council name line on the front sheet is left out: the house style adds it when the pack is exported.');
+  if (n('draft-marking')) dropped(`The front sheet’s marking (“${tally.examples('draft-marking')[0] ?? 'DRAFT'}”) is left out: Briefing Studio prints it itself while a pack is not approved.`);
   if (n('logo')) dropped('The picture before the title (a logo) is left out: the house style adds the logo when the pack is exported.');
   if (n('status')) changed(`The document’s status (“${tally.examples('status')[0] ?? ''}”) is not copied: an imported pack starts as a draft.`);
   if (doc.headers.some((h) => h.text.trim())) dropped('Page headers and footers are left out (their classification marking is read into the front sheet).');

@@ -32,6 +32,7 @@ export type TallyKey =
   | 'headers-footers'
   | 'logo'
   | 'council-name'
+  | 'draft-marking'
   | 'status';
 
 export class ImportTally {
