@@ -167,18 +167,31 @@ test('a long import shows its progress and can be cancelled', async ({ page, hos
   await page.goto(host.url);
   await page.getByRole('button', { name: 'From a Word document…' }).click();
   const dialog = page.getByRole('dialog', { name: 'New pack from a Word document' });
-  // A real document with 8 MB of (unreadable, random) media: sending it takes a while.
+  // A real document with 8 MB of (unreadable, random) media: four pieces to send.
   const JSZip = (await import('jszip')).default;
   const zip = await JSZip.loadAsync(await readFile(path.join(FIXTURES, 'pandoc-report.docx')));
   const { randomBytes } = await import('node:crypto');
   for (let i = 0; i < 2; i++) zip.file(`word/media/extra${i}.bin`, randomBytes(4 * 1024 * 1024), { compression: 'STORE' });
   const big = { name: 'big.docx', buffer: await zip.generateAsync({ type: 'nodebuffer' }) };
+  // A slow connection: each piece is answered after half a second, so the sending can be watched.
+  const cancelled: string[] = [];
+  await page.route('**/api/importUpload', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
+  await page.route('**/api/importCancel', async (route) => {
+    cancelled.push(JSON.parse(route.request().postData() ?? '{}').id);
+    await route.continue();
+  });
   await chooseFile(page, big);
   const progress = dialog.getByRole('progressbar');
-  await expect(progress).toBeVisible();
   await expect(dialog).toContainText('Sending the document “big.docx”');
+  await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(0);
+  expect(Number(await progress.getAttribute('value'))).toBeLessThan(20);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
+  await expect.poll(() => cancelled.length).toBe(1); // the pieces already sent are dropped by the host
+  await page.unrouteAll();
   await page.getByRole('button', { name: 'From a Word document…' }).click();
   await chooseFile(page, big);
   await expect(dialog.getByRole('status')).toContainText('Read “big.docx”', { timeout: 30_000 });
