@@ -15,6 +15,8 @@ import { checkFolderPatch } from './workspace/folderSettings.js';
 import { browseFolders, createFolder } from './workspace/folderChooser.js';
 import { pruneOrphanBackups, tidyAfterCrashes } from './workspace/startupTidy.js';
 import { USER_TEMPLATES_FOLDER } from './templates/templateLibrary.js';
+import { createImportServices } from './import/importService.js';
+import { inlineRunner, workerRunner, type ImportRunner } from './import/importRunner.js';
 import { createPublishServices } from './publication/publishServices.js';
 import type { PdfEngine } from './pdf/engine/types.js';
 
@@ -27,6 +29,8 @@ export interface ServiceOptions {
   builtInTemplatesDir?: string;
   /** How long the shared templates folder may take to answer (tests shorten it). */
   sharedTemplatesTimeoutMs?: number;
+  /** Where Word imports are read: 'worker' (default; the built dist/electron/importWorker.cjs) or 'inline' (tests from the sources). */
+  importRunner?: 'worker' | 'inline';
   /** The PDF engine outside Electron (default: a browser or LibreOffice found on the machine). */
   openPdfEngine?: () => Promise<PdfEngine>;
 }
@@ -71,6 +75,13 @@ export function createServices(options: ServiceOptions): HostServices {
   }
 
   const safety = createSafetyHandlers({ packs, settings, dataDir: platform.dataDir });
+  const templates = createTemplateServices({ options, settings, packs });
+  let runner: ImportRunner | undefined;
+  const imports = createImportServices({
+    packs,
+    runner: () => (runner ??= options.importRunner === 'inline' ? inlineRunner() : workerRunner()),
+    templateText: async (source, file) => (await templates.exportTemplate({ source, file })).text,
+  });
   const readAhead = new PackReadAhead({ open: async (file) => (await packs()).open(file), stamp: async (file) => (await packs()).stamp(file) });
 
   return {
@@ -131,7 +142,8 @@ export function createServices(options: ServiceOptions): HostServices {
     searchPacks: async ({ query, limit }) => (await search()).search(query, limit),
     setPackStatus: async ({ file, status, baseRevision }) => setPackStatus(await packs(), await settings.get(), file, status, baseRevision),
     getSettingsState: async () => ({ settings: await settings.get(), notice: settings.notice ?? null, file: settings.file }),
-    ...createTemplateServices({ options, settings, packs }),
+    ...templates,
+    ...imports,
     checkAccessibility: ({ pack }) => checkAccessibilityFor({ settings: () => settings.get(), platform }, pack),
     ...createPublishServices({ settings: () => settings.get(), platform, packs, openEngine: options.openPdfEngine }),
     exportToWord: async (args) => {
