@@ -196,7 +196,8 @@ test('the shared folder can be set from the gallery; one that is not there is re
   // The drive is there when chosen, and then disconnected.
   await mkdir(missing, { recursive: true });
   await shared.getByRole('button', { name: 'Use this folder' }).click();
-  await expect(shared).toContainText(missing);
+  // Saved: the form closes and shows the folder (the error above also names it, so wait for this).
+  await expect(shared.locator('.shared-folder-path')).toHaveText(missing);
   await removeDir(path.join(host.workspaceDir, 'no such drive'));
   await page.reload();
   const again = (await openGallery(page)).locator('fieldset[data-source="shared"]');
