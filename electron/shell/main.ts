@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { METHOD_NAMES, type HostEventPayload } from '../../shared/api/contract.js';
 import { createServices, type HostServices } from '../services.js';
@@ -16,6 +17,7 @@ import { RecentDocuments } from './recentDocuments.js';
 import { fitToDisplays, loadWindowState, saveWindowStateSync } from './windowState.js';
 import { GrantedPaths } from '../workspace/grantedPaths.js';
 import { isSafeExternalUrl } from '../linkPolicy.js';
+import { userDataOverride } from './userDataOverride.js';
 
 // Thin Electron glue: every rule lives in a module that does not import electron (window.ts,
 // ipcGuard.ts, hardenContents.ts, staticFiles.ts, menu.ts, launchArgs.ts, windowState.ts,
@@ -23,9 +25,15 @@ import { isSafeExternalUrl } from '../linkPolicy.js';
 
 const APP_NAME = 'Briefing Studio';
 
-// Tests (and IT staff) may point the app at its own profile folder; this must happen before
-// the single-instance lock, which is keyed on the userData folder.
-if (process.env.BRIEFING_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.BRIEFING_USER_DATA_DIR));
+// Development builds may be pointed at their own profile folder (never an installed app: see
+// userDataOverride.ts); before the single-instance lock, which is keyed on the userData folder.
+const userData = userDataOverride(process.env, app.isPackaged);
+if (userData.kind === 'override') {
+  mkdirSync(userData.dir, { recursive: true }); // app.setPath refuses a folder that does not exist
+  app.setPath('userData', userData.dir);
+} else if (userData.kind === 'refused') {
+  console.warn(userData.reason);
+}
 
 app.enableSandbox();
 // codeCache: V8 keeps the compiled app scripts between launches (as it does for http), so

@@ -1,0 +1,122 @@
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import { createElectronStandIn, type ElectronStandIn, type StandInOptions } from './electronStandIn/index.js';
+import { HeadlessRenderer, type HeadlessPage } from './electronStandIn/headlessRenderer.js';
+import type { StandInBrowserWindow } from './electronStandIn/browserWindow.js';
+
+/**
+ * Boot the built Electron main process (dist/electron/main.cjs) in this Node process, with
+ * the `electron` stand-in in place of `require('electron')`. Only requests for the one name
+ * `electron` made by the booted bundle itself are redirected (Module._resolveFilename), so
+ * nothing else in the process is affected. Each boot evaluates a fresh copy of the bundle
+ * against a fresh stand-in: its module state (windows, granted files, services) is its own.
+ */
+export const MAIN_BUNDLE = path.resolve('dist/electron/main.cjs');
+export const PRELOAD_BUNDLE = path.resolve('dist/electron/preload.cjs');
+
+const STAND_IN_ID = path.join(path.sep, '__briefing_tests__', 'electron-stand-in.cjs');
+const booted = new Set<string>();
+let current: ElectronStandIn['module'] | null = null;
+let hooked = false;
+
+type ResolveFilename = (request: string, parent: { filename?: string } | undefined, ...rest: unknown[]) => string;
+
+function installHook(): void {
+  if (hooked) return;
+  hooked = true;
+  const internals = Module as unknown as { _resolveFilename: ResolveFilename; _cache: Record<string, unknown> };
+  const original = internals._resolveFilename;
+  internals._resolveFilename = function resolve(this: unknown, request, parent, ...rest) {
+    if (request === 'electron' && parent?.filename && booted.has(parent.filename)) return STAND_IN_ID;
+    return original.call(this, request, parent, ...rest);
+  };
+}
+
+function provide(standIn: ElectronStandIn['module']): void {
+  const internals = Module as unknown as { _cache: Record<string, unknown> };
+  const mod = new Module(STAND_IN_ID);
+  mod.filename = STAND_IN_ID;
+  mod.exports = standIn;
+  mod.loaded = true;
+  internals._cache[STAND_IN_ID] = mod;
+  current = standIn;
+}
+
+export interface BootOptions extends Partial<StandInOptions> {
+  userData: string;
+  /** The main bundle to boot (a deliberately broken build in the wiring tests). */
+  mainFile?: string;
+  /** Files on the command line, as the OS passes a double-clicked pack. */
+  files?: string[];
+  /** Environment variables set while main's top level runs (restored afterwards). */
+  env?: Record<string, string | undefined>;
+  /** Called after main's top level ran and before 'ready' (e.g. an early 'open-file'). */
+  beforeReady?(standIn: ElectronStandIn): void;
+  /** Emit 'ready' after loading (default true). */
+  ready?: boolean;
+}
+
+export interface BootedShell {
+  standIn: ElectronStandIn;
+  /** The first window main opens, once its page has loaded. */
+  window(): Promise<StandInBrowserWindow>;
+  /** The headless page of a window (its preload's main world). */
+  page(win?: StandInBrowserWindow): Promise<HeadlessPage>;
+  /** Let main's pending promise work run (awaits a few turns of the event loop). */
+  settle(): Promise<void>;
+}
+
+export async function bootShell(options: BootOptions): Promise<BootedShell> {
+  installHook();
+  const mainFile = path.resolve(options.mainFile ?? MAIN_BUNDLE);
+  const standIn = createElectronStandIn({ ...options, userData: options.userData });
+  booted.add(mainFile);
+  provide(standIn.module);
+  const load = createRequire(import.meta.url);
+  delete load.cache[mainFile];
+  const savedArgv = process.argv;
+  const savedEnv = new Map<string, string | undefined>();
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    savedEnv.set(key, process.env[key]);
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  // Electron's argv in development: [electron, app folder, ...files]; main skips the first.
+  process.argv = [process.execPath, path.dirname(path.dirname(mainFile)), ...(options.files ?? [])];
+  try {
+    load(mainFile);
+  } finally {
+    process.argv = savedArgv;
+    for (const [key, value] of savedEnv) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    delete load.cache[mainFile];
+    if (current === standIn.module) current = null;
+  }
+  options.beforeReady?.(standIn);
+  if (options.ready ?? true) standIn.app.emitReady();
+
+  const settle = async () => {
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+  const shell: BootedShell = {
+    standIn,
+    settle,
+    async window() {
+      for (let waited = 0; waited < 10_000; waited += 10) {
+        const [win] = standIn.windows();
+        if (win && !win.isDestroyed() && win.webContents.loadState === 'loaded') return win;
+        if (win && !win.isDestroyed() && win.webContents.loadState === 'failed') throw new Error('the window\'s page failed to load');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error(`main opened no window with a loaded page; calls so far: ${standIn.runtime.log.apis().join(', ')}`);
+    },
+    async page(win) {
+      const target = win ?? (await shell.window());
+      if (!(standIn.renderer instanceof HeadlessRenderer)) throw new Error('page() needs the headless renderer');
+      return standIn.renderer.pageOf(target.webContents);
+    },
+  };
+  return shell;
+}
