@@ -96,8 +96,19 @@ function sendMenuCommand(payload: HostEventPayload<'menuCommand'>): void {
   mainWindow?.webContents.send(eventChannel('menuCommand'), payload);
 }
 
-/** Open a pack or template the user chose (dialog, OS, argv, Recent): grant it, then hand it over. */
-async function openUserFile(item: LaunchFile): Promise<void> {
+/**
+ * Open a pack or template the user chose (dialog, OS, argv, Recent): grant it, then hand it
+ * over. One at a time, in the order they came: two files handed over together (argv plus an
+ * early 'open-file') would otherwise race through the recent list, and the one left open
+ * would be whichever finished last.
+ */
+let handOffs: Promise<void> = Promise.resolve();
+function openUserFile(item: LaunchFile): Promise<void> {
+  handOffs = handOffs.then(() => handOver(item)).catch((err: unknown) => console.error(`Briefing Studio could not open ${item.file}: ${String(err)}`));
+  return handOffs;
+}
+
+async function handOver(item: LaunchFile): Promise<void> {
   if (!mainWindow || !rendererReady) {
     pendingFiles.push(item);
     return;

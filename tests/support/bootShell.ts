@@ -64,6 +64,12 @@ export interface BootedShell {
   page(win?: StandInBrowserWindow): Promise<HeadlessPage>;
   /** Let main's pending promise work run (awaits a few turns of the event loop). */
   settle(): Promise<void>;
+  /**
+   * End this boot as the process ending would: windows destroyed, and the process 'exit'
+   * hooks main added (lock release) run and removed, so many boots in one test process
+   * leave nothing behind.
+   */
+  dispose(): void;
 }
 
 export async function bootShell(options: BootOptions): Promise<BootedShell> {
@@ -74,6 +80,7 @@ export async function bootShell(options: BootOptions): Promise<BootedShell> {
   provide(standIn.module);
   const load = createRequire(import.meta.url);
   delete load.cache[mainFile];
+  const exitHooksBefore = new Set(process.listeners('exit'));
   const savedArgv = process.argv;
   const savedEnv = new Map<string, string | undefined>();
   for (const [key, value] of Object.entries(options.env ?? {})) {
@@ -103,6 +110,18 @@ export async function bootShell(options: BootOptions): Promise<BootedShell> {
   const shell: BootedShell = {
     standIn,
     settle,
+    dispose() {
+      if (standIn.app.state === 'running') standIn.app.exit(0);
+      for (const hook of process.listeners('exit')) {
+        if (exitHooksBefore.has(hook)) continue;
+        process.removeListener('exit', hook);
+        try {
+          (hook as (code: number) => void)(0);
+        } catch {
+          // a hook that fails at exit changes nothing for the next boot
+        }
+      }
+    },
     async window() {
       for (let waited = 0; waited < 10_000; waited += 10) {
         const [win] = standIn.windows();

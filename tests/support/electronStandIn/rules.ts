@@ -92,6 +92,11 @@ export const ELECTRON_RULES = {
     message: 'Cannot bind an API on top of an existing property on the window object',
     where: 'shell/renderer/api/electron_api_context_bridge.cc (ExposeAPIInWorld)',
   },
+  'bridge-depth': {
+    electron: 'throws',
+    message: 'Electron contextBridge recursion depth exceeded.  Nested objects deeper than 1000 are not supported.',
+    where: 'shell/renderer/api/electron_api_context_bridge.cc (PassValueToOtherContext, kMaxRecursion = 1000)',
+  },
   'preload-require': {
     electron: 'throws',
     message: 'module not found: <name>',

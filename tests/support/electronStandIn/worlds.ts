@@ -1,4 +1,5 @@
 import vm from 'node:vm';
+import { ElectronRuleTypeError } from './rules.js';
 
 /**
  * Copying values between two JavaScript worlds (node:vm contexts) the way Electron's
@@ -34,12 +35,16 @@ export function worldOf(context: vm.Context): World {
 
 const tagOf = (value: unknown) => Object.prototype.toString.call(value);
 
+/** Electron refuses values nested deeper than this (shell/renderer/api/electron_api_context_bridge.cc, kMaxRecursion). */
+export const MAX_BRIDGE_DEPTH = 1000;
+
 /** Copy `value` from one world into another. */
-export function copyAcross(value: unknown, from: World, to: World, options: { freeze?: boolean } = {}, seen = new Map<object, unknown>()): unknown {
+export function copyAcross(value: unknown, from: World, to: World, options: { freeze?: boolean } = {}, seen = new Map<object, unknown>(), depth = 0): unknown {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
     return typeof value === 'symbol' ? undefined : value;
   }
   if (seen.has(value)) return seen.get(value);
+  if (depth >= MAX_BRIDGE_DEPTH) throw new ElectronRuleTypeError('bridge-depth');
   if (typeof value === 'function') {
     const fn = value as (...args: unknown[]) => unknown;
     const proxy = to.makeFunction((args) => {
@@ -66,13 +71,13 @@ export function copyAcross(value: unknown, from: World, to: World, options: { fr
   if (tag === '[object Array]') {
     const copy = new to.Array();
     seen.set(value, copy);
-    for (const item of value as unknown[]) copy.push(copyAcross(item, from, to, options, seen));
+    for (const item of value as unknown[]) copy.push(copyAcross(item, from, to, options, seen, depth + 1));
     return options.freeze ? to.Object.freeze(copy) : copy;
   }
   if (tag === '[object Object]') {
     const copy = new to.Object() as Record<string, unknown>;
     seen.set(value, copy);
-    for (const key of Object.keys(value)) copy[key] = copyAcross((value as Record<string, unknown>)[key], from, to, options, seen);
+    for (const key of Object.keys(value)) copy[key] = copyAcross((value as Record<string, unknown>)[key], from, to, options, seen, depth + 1);
     return options.freeze ? to.Object.freeze(copy) : copy;
   }
   // Dates, typed arrays, Maps and the like: structured-cloneable values are copied as such.
