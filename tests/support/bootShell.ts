@@ -1,4 +1,6 @@
-import Module, { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import Module from 'node:module';
+import vm from 'node:vm';
 import path from 'node:path';
 import { createElectronStandIn, type ElectronStandIn, type StandInOptions } from './electronStandIn/index.js';
 import { HeadlessRenderer, type HeadlessPage } from './electronStandIn/headlessRenderer.js';
@@ -30,6 +32,22 @@ function installHook(): void {
     if (request === 'electron' && parent?.filename && booted.has(parent.filename)) return STAND_IN_ID;
     return original.call(this, request, parent, ...rest);
   };
+}
+
+/**
+ * Run a CommonJS bundle as Node's require would, but compiled here (vm) rather than through
+ * require: test runners hook require to transpile what they load (Playwright's would push the
+ * 3 MB bundle through Babel), and each boot needs a fresh copy anyway.
+ */
+function evaluateBundle(file: string): void {
+  const internals = Module as unknown as { _nodeModulePaths(dir: string): string[]; wrap(source: string): string };
+  const mod = new Module(file);
+  mod.filename = file;
+  mod.paths = internals._nodeModulePaths(path.dirname(file));
+  const wrapper = vm.runInThisContext(internals.wrap(readFileSync(file, 'utf8')), { filename: file }) as (...args: unknown[]) => void;
+  const requireHere = Module.createRequire(file);
+  wrapper.call(mod.exports, mod.exports, requireHere, mod, file, path.dirname(file));
+  mod.loaded = true;
 }
 
 function provide(standIn: ElectronStandIn['module']): void {
@@ -78,8 +96,6 @@ export async function bootShell(options: BootOptions): Promise<BootedShell> {
   const standIn = createElectronStandIn({ ...options, userData: options.userData });
   booted.add(mainFile);
   provide(standIn.module);
-  const load = createRequire(import.meta.url);
-  delete load.cache[mainFile];
   const exitHooksBefore = new Set(process.listeners('exit'));
   const savedArgv = process.argv;
   const savedEnv = new Map<string, string | undefined>();
@@ -91,14 +107,13 @@ export async function bootShell(options: BootOptions): Promise<BootedShell> {
   // Electron's argv in development: [electron, app folder, ...files]; main skips the first.
   process.argv = [process.execPath, path.dirname(path.dirname(mainFile)), ...(options.files ?? [])];
   try {
-    load(mainFile);
+    evaluateBundle(mainFile);
   } finally {
     process.argv = savedArgv;
     for (const [key, value] of savedEnv) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
-    delete load.cache[mainFile];
     if (current === standIn.module) current = null;
   }
   options.beforeReady?.(standIn);

@@ -53,6 +53,21 @@ export class StandInIpcMain extends EventEmitter implements Pick<IpcMain, 'handl
     this.handlers.delete(channel);
   };
 
+  private readonly held = new Map<string, Promise<void>>();
+
+  /**
+   * Hold every call on a channel until the returned function is called (a test's slow disk
+   * or network drive): the calls wait in main, as they would behind a slow handler.
+   */
+  hold(channel: string): () => void {
+    let release!: () => void;
+    this.held.set(channel, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.held.delete(channel);
+      release();
+    };
+  }
+
   /** The channels that have a handler now. */
   channels(): string[] {
     return [...this.handlers.keys()];
@@ -63,6 +78,7 @@ export class StandInIpcMain extends EventEmitter implements Pick<IpcMain, 'handl
    * Electron's reply channel carries them (the renderer turns an error into its rejection).
    */
   async dispatchInvoke(sender: InvokeSender, channel: string, args: unknown[]): Promise<{ result?: unknown; error?: string }> {
+    await this.held.get(channel);
     const handler = this.handlers.get(channel);
     if (!handler) return { error: String(new Error(`No handler registered for '${channel}'`)) };
     const event = {
