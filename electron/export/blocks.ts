@@ -58,7 +58,9 @@ function indentOf(node: SerializedNodeJson) {
 
 /** Column widths in twips across the text width: the editor's own widths scaled, else equal. */
 export function columnWidths(colWidths: unknown, columns: number, total = 9026): number[] {
-  if (Array.isArray(colWidths) && colWidths.length === columns && colWidths.every((w) => typeof w === 'number' && w > 0)) {
+  // Finite and below a sane bound: a file can hold 1e400 (Infinity once parsed), which would
+  // otherwise become NaN widths that Word refuses.
+  if (Array.isArray(colWidths) && colWidths.length === columns && colWidths.every((w) => typeof w === 'number' && Number.isFinite(w) && w > 0 && w < 1e9)) {
     const sum = (colWidths as number[]).reduce((a, b) => a + b, 0);
     return (colWidths as number[]).map((w) => Math.max(200, Math.floor((w / sum) * total)));
   }

@@ -4,6 +4,7 @@ import type { Pack } from '../../shared/pack/schema.js';
 import { buildDocument, wantsTableOfContents } from './buildDocument.js';
 import { wordCountOf } from '../../shared/richtext/plainText.js';
 import { packDocx } from './packDocx.js';
+import { xmlSafeDeep, xmlSafeText } from './xmlSafe.js';
 
 function wantsPageNumbers(pack: Pack, mode: 'auto' | 'always' | 'never'): boolean {
   if (mode !== 'auto') return mode === 'always';
@@ -33,18 +34,20 @@ export interface ExportOutput {
  * with docx/layout, loaded only when a contents table is wanted, so short exports stay fast.
  */
 export async function exportPackToDocx(input: ExportInput): Promise<ExportOutput> {
-  const branding = brandingSchema.parse(input.branding ?? {});
+  // Text XML cannot hold (U+FFFF, unpaired surrogates…) would make Word refuse the file.
+  const branding = xmlSafeDeep(brandingSchema.parse(input.branding ?? {}));
   const options = exportOptionsSchema.parse(input.options ?? {});
-  const total = input.pack.sections.length;
+  const pack = xmlSafeDeep(input.pack);
+  const total = pack.sections.length;
   let pageNumbers;
-  if (wantsTableOfContents(input.pack, options) && wantsPageNumbers(input.pack, options.tocPageNumbers)) {
+  if (wantsTableOfContents(pack, options) && wantsPageNumbers(pack, options.tocPageNumbers)) {
     pageNumbers = (await import('docx/layout')).estimatePageNumbers;
   }
   const { document, notices } = buildDocument({
-    pack: input.pack,
+    pack,
     branding,
     options,
-    authorName: input.authorName,
+    authorName: input.authorName === undefined ? undefined : xmlSafeText(input.authorName),
     pageNumbers,
     onProgress: (done) => input.onProgress?.('sections', done, total),
   });

@@ -23,6 +23,9 @@ export const TEXT_HEIGHT_PX = 860;
 /** Link schemes that open something sensible from Word; anything else stays plain text. */
 const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
 
+/** Largest font size Word accepts, in points. */
+export const MAX_FONT_PT = 1638;
+
 /** A font size from a Lexical inline style (`font-size: 15px` or `11pt`), in points. */
 export function fontSizeFromStyle(style: unknown): number | undefined {
   if (typeof style !== 'string' || !style) return undefined;
@@ -30,7 +33,9 @@ export function fontSizeFromStyle(style: unknown): number | undefined {
   if (!match) return undefined;
   const value = Number(match[1]);
   if (!Number.isFinite(value) || value <= 0) return undefined;
-  return match[2]!.toLowerCase() === 'px' ? value * 0.75 : value;
+  const points = match[2]!.toLowerCase() === 'px' ? value * 0.75 : value;
+  // Word's range is 1–1,638 pt; outside it a size is not a valid w:sz (e.g. "1e+30").
+  return Math.min(Math.max(points, 1), MAX_FONT_PT);
 }
 
 interface InlineState {
@@ -106,9 +111,10 @@ export function imageRun(node: SerializedNodeJson, ctx: RenderContext): ImageRun
     ctx.notice('a picture could not be read (only embedded PNG and JPEG pictures can be exported), so it was left out');
     return null;
   }
+  const usable = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
   const wanted = {
-    width: typeof node.width === 'number' && node.width > 0 ? node.width : image.width,
-    height: typeof node.height === 'number' && node.height > 0 ? node.height : image.height,
+    width: usable(node.width) ? node.width : image.width,
+    height: usable(node.height) ? node.height : image.height,
   };
   const size = fitWithin(wanted.width, wanted.height, TEXT_WIDTH_PX, TEXT_HEIGHT_PX);
   return new ImageRun({

@@ -1,6 +1,7 @@
 import { GAMECHANGERS, LOCAL_ANGLE_PROMPTS, NORTH_CONTEXT } from '../../shared/gamechangers/index.js';
 import { TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION } from '../../shared/templates/format.js';
 import type { Template } from '../../shared/templates/schema.js';
+import { STANDARD_SIGN_OFFS } from '../../shared/clearance/vocabulary.js';
 
 /**
  * The source of the three built-in templates in resources/templates. The .briefing-template
@@ -29,6 +30,7 @@ const gamechangers: Template = {
   description:
     'A briefing on what the Convention of the North and NP11 offer to Government means for our borough: a summary, one section for each of the five gamechangers, and recommendations.',
   frontSheet: { meeting: { name: 'Cabinet', date: '' }, wardsAffected: ['All'], classification: 'OFFICIAL' },
+  signOffs: STANDARD_SIGN_OFFS.map((s) => ({ ...s })),
   sections: [
     {
       title: 'Introduction and summary',
@@ -65,6 +67,7 @@ const cabinetReport: Template = {
   description:
     'The standard body of a council report to Cabinet: summary, purpose, recommendations, background, options, implications, consultation, next steps, appendices and background papers.',
   frontSheet: { meeting: { name: 'Cabinet', date: '' }, wardsAffected: ['All'], classification: 'OFFICIAL' },
+  signOffs: STANDARD_SIGN_OFFS.map((s) => ({ ...s })),
   sections: [
     {
       title: 'Summary',
@@ -128,6 +131,7 @@ const blank: Template = {
   name: 'Blank briefing',
   description: 'An empty briefing with one section. Add your own sections as you write.',
   frontSheet: {},
+  signOffs: [],
   sections: [{ title: 'Briefing', guidance: ['Write your briefing here. Add, rename or reorder sections as you need.', PLAIN_ENGLISH] }],
 };
 

@@ -1,6 +1,8 @@
 import { emptyEditorState } from '../richtext/editorState.js';
 import { PACK_FORMAT, PACK_FORMAT_VERSION } from './format.js';
 import type { FrontSheet, Pack, Section } from './schema.js';
+import { emptyReview } from '../review/vocabulary.js';
+import { emptyClearance } from '../clearance/vocabulary.js';
 
 export function defaultFrontSheet(title = 'Untitled briefing'): FrontSheet {
   return {
@@ -36,5 +38,7 @@ export function newPack(frontSheet: Partial<FrontSheet> = {}, sections: Section[
     updatedAt: stamp,
     frontSheet: { ...defaultFrontSheet(), ...frontSheet },
     sections,
+    review: emptyReview(),
+    clearance: emptyClearance(),
   };
 }

@@ -2,16 +2,28 @@ import { HostError } from '../api/errors.js';
 
 /**
  * The migration chain for pack files. Each step is a pure JSON-to-JSON function taking a
- * file of version N to version N+1; `migrateToCurrent` applies the steps in order.
- * Format 1 is the first released format, so the chain is empty today. When format 2 comes:
- * add `1: (v1) => v2` here, a golden v1 fixture stays in tests/fixtures/packs, and bump
- * PACK_FORMAT_VERSION.
+ * file of version N to version N+1; `migrateToCurrent` applies the steps in order. Every old
+ * version keeps a golden fixture in tests/fixtures/packs (vN-golden.briefing). A file is
+ * migrated in memory when read and written in the current format only when it is saved.
  */
 export type JsonObject = Record<string, unknown>;
 export type MigrationStep = (input: JsonObject) => JsonObject;
 export type MigrationChain = Readonly<Record<number, MigrationStep>>;
 
-export const PACK_MIGRATIONS: MigrationChain = {};
+/**
+ * v1 → v2: review data and clearance arrive, empty (a v1 pack had no comments, suggestions or
+ * sign-offs, and requires none: its template set none). Sections keep their shape: the new
+ * section fields (kind, exempt) are optional and absent means a public body section.
+ */
+function v1ToV2(v1: JsonObject): JsonObject {
+  return {
+    ...v1,
+    review: { threads: {}, comments: {}, suggestions: {} },
+    clearance: { required: [], signOffs: {} },
+  };
+}
+
+export const PACK_MIGRATIONS: MigrationChain = { 1: v1ToV2 };
 
 export function migrateToCurrent(
   json: JsonObject,

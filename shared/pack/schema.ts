@@ -2,12 +2,21 @@ import { z } from 'zod';
 import { GAMECHANGER_IDS } from '../gamechangers/index.js';
 import { serializedEditorStateSchema } from '../richtext/serialized.js';
 import { PACK_FORMAT, PACK_FORMAT_VERSION } from './format.js';
-import { CLASSIFICATIONS, SCHEDULE_12A_PARAGRAPHS, STATUSES } from './vocabulary.js';
+import { CLASSIFICATIONS, SCHEDULE_12A_PARAGRAPHS, SECTION_KINDS, STATUSES } from './vocabulary.js';
+import { reviewSchema } from '../review/schema.js';
+import { clearanceSchema } from '../clearance/schema.js';
+import { emptyReview } from '../review/vocabulary.js';
+import { emptyClearance } from '../clearance/vocabulary.js';
 
 /**
- * Pack file format v1. The schema is structural: it accepts incomplete drafts (an empty
- * meeting date, no contact officer yet) because a member must always be able to save.
- * Completeness is checked separately by frontSheetRules.ts and shown in the form.
+ * Pack file format v2 (v1 files are migrated on reading, see migrations.ts). The schema is
+ * structural: it accepts incomplete drafts (an empty meeting date, no contact officer yet)
+ * because a member must always be able to save. Completeness is checked separately by
+ * frontSheetRules.ts and shown in the form.
+ *
+ * v2 added: review data (comment threads, comments, suggestions), clearance (required
+ * sign-offs and sign-offs given), and per section its kind (body or appendix) and whether it
+ * is exempt from publication with its Schedule 12A paragraph.
  */
 const isoDateTime = z.iso.datetime({ offset: true });
 /** A meeting date is either not yet set ("") or a calendar date YYYY-MM-DD. */
@@ -38,6 +47,15 @@ export const sectionSchema = z.object({
   gamechangerId: z.enum(GAMECHANGER_IDS).optional(),
   guidance: shortText(20_000),
   wordLimit: z.number().int().positive().max(100_000).optional(),
+  /** Absent means 'body'. Appendices are lettered A, B, … in the order they appear. */
+  kind: z.enum(SECTION_KINDS).optional(),
+  /**
+   * Set when this part is exempt information (Schedule 12A, Local Government Act 1972): it is
+   * withheld from the public version and marked NOT FOR PUBLICATION in the full one. Absent
+   * means the part is as public as the report (the front sheet's access says whether the
+   * whole report is exempt).
+   */
+  exempt: z.object({ paragraph: z.union(SCHEDULE_12A_PARAGRAPHS.map((n) => z.literal(n))) }).optional(),
   content: serializedEditorStateSchema,
 });
 
@@ -68,6 +86,8 @@ export const packSchema = z.object({
   template: templateRefSchema.optional(),
   /** Status changes, oldest first. Optional so packs written before it existed stay valid v1. */
   statusHistory: z.array(statusChangeSchema).max(10_000).optional(),
+  review: reviewSchema.default(emptyReview),
+  clearance: clearanceSchema.default(emptyClearance),
 });
 
 export type FrontSheet = z.infer<typeof frontSheetSchema>;

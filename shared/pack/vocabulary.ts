@@ -8,6 +8,10 @@ export const STATUSES = ['draft', 'for-review', 'approved'] as const;
 /** Schedule 12A, Local Government Act 1972, has paragraphs 1 to 7 of exempt information. */
 export const SCHEDULE_12A_PARAGRAPHS = [1, 2, 3, 4, 5, 6, 7] as const;
 
+/** A section is part of the report's body or an appendix. */
+export const SECTION_KINDS = ['body', 'appendix'] as const;
+
+export type SectionKind = (typeof SECTION_KINDS)[number];
 export type Classification = (typeof CLASSIFICATIONS)[number];
 export type PackStatus = (typeof STATUSES)[number];
 

@@ -4,7 +4,7 @@
  * migrations.ts and a golden fixture of the old version.
  */
 export const TEMPLATE_FORMAT = 'briefing-template' as const;
-export const TEMPLATE_FORMAT_VERSION = 1;
+export const TEMPLATE_FORMAT_VERSION = 2;
 export const TEMPLATE_EXTENSION = '.briefing-template';
 
 /** Templates hold structure and guidance, not images by the hundred: anything bigger is refused. */

@@ -47,11 +47,14 @@ export function templateFromPack(pack: Pack, options: TemplateFromPackOptions): 
     version: options.version?.trim() || '1.0',
     updatedAt: (options.now ?? new Date()).toISOString(),
     frontSheet: frontSheetDefaultsFrom(pack),
+    signOffs: structuredClone(pack.clearance.required),
     sections: pack.sections.map((section) => ({
       title: section.title.trim() || 'Untitled section',
       ...(section.gamechangerId ? { gamechangerId: section.gamechangerId } : {}),
       guidance: guidancePrompts(section.guidance),
       ...(section.wordLimit ? { wordLimit: section.wordLimit } : {}),
+      ...(section.kind ? { kind: section.kind } : {}),
+      ...(section.exempt ? { exempt: { ...section.exempt } } : {}),
       // An empty section adds nothing as starter text, so it is left out.
       ...(options.includeContent && hasContent(section.content) ? { starterContent: structuredClone(section.content) } : {}),
     })),

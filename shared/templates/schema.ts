@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { GAMECHANGER_IDS } from '../gamechangers/index.js';
-import { frontSheetSchema } from '../pack/schema.js';
+import { frontSheetSchema, sectionSchema } from '../pack/schema.js';
+import { signOffRequirementSchema } from '../clearance/schema.js';
 import { serializedEditorStateSchema } from '../richtext/serialized.js';
 import { TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION } from './format.js';
 import { TEMPLATE_VERSION_PATTERN } from './version.js';
 
 /**
- * Template file format v1. A template is the structure a pack starts from: default
- * front-sheet values and a list of sections, each with guidance prompts for the author and,
- * optionally, starter content (Lexical JSON) copied into the new pack.
+ * Template file format v2 (v1 files are migrated on reading). A template is the structure a
+ * pack starts from: default front-sheet values, a list of sections, each with guidance prompts
+ * for the author and, optionally, starter content (Lexical JSON) copied into the new pack, and
+ * (since v2) the sign-offs its packs need and appendix / exempt sections.
  */
 
 /** The front-sheet values a template may preset. The title always comes from the user. */
@@ -22,6 +24,9 @@ export const templateSectionSchema = z.object({
   wordLimit: z.number().int().positive().max(100_000).optional(),
   /** Text the new pack's section starts with (a house-style paragraph, a table to fill in). */
   starterContent: serializedEditorStateSchema.optional(),
+  /** v2: an appendix section, and whether it is exempt (as in a pack's section). */
+  kind: sectionSchema.shape.kind,
+  exempt: sectionSchema.shape.exempt,
 });
 
 export const templateIdSchema = z
@@ -44,6 +49,8 @@ export const templateSchema = z.object({
   updatedAt: z.iso.datetime({ offset: true }).optional(),
   frontSheet: frontSheetDefaultsSchema.default({}),
   sections: z.array(templateSectionSchema).max(200),
+  /** v2: the sign-offs every pack made from this template needs, in the order they are sought. */
+  signOffs: z.array(signOffRequirementSchema).max(50).default([]),
 });
 
 export type Template = z.infer<typeof templateSchema>;

@@ -27,10 +27,16 @@ export function packFromTemplate(template: Template, title: string, now = new Da
       guidance: guidanceText(section.guidance),
       ...(section.gamechangerId ? { gamechangerId: section.gamechangerId } : {}),
       ...(section.wordLimit ? { wordLimit: section.wordLimit } : {}),
+      ...(section.kind ? { kind: section.kind } : {}),
+      ...(section.exempt ? { exempt: { ...section.exempt } } : {}),
       // A deep copy: packs made from one template must never share objects.
       content: section.starterContent ? structuredClone(section.starterContent) : emptyEditorState(),
     }),
   );
   const pack = newPack({ ...structuredClone(template.frontSheet), title }, sections, now);
-  return { ...pack, template: { id: template.id, name: template.name, version: template.version } };
+  return {
+    ...pack,
+    template: { id: template.id, name: template.name, version: template.version },
+    clearance: { required: structuredClone(template.signOffs), signOffs: {} },
+  };
 }

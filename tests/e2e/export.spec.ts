@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { test, expect } from './fixtures.js';
 import { RULE_FIXTURES } from '../fixtures/export/accessibilityFixtures.js';
 import { makeFeaturePack, TINY_PNG } from '../fixtures/export/featurePack.js';
+import { expectValidDocx } from '../support/ooxml/validateDocx.js';
 
 test('Export to Word: checker problems first, confirm, then a download that is a real Word file', async ({ page, host }, testInfo) => {
   const pack = RULE_FIXTURES.find((f) => f.rule === 'image-alt-text')!.failing.pack;
@@ -27,6 +28,7 @@ test('Export to Word: checker problems first, confirm, then a download that is a
   expect(file.suggestedFilename()).toBe('Pack with a picture.docx');
   const saved = testInfo.outputPath('downloaded.docx');
   await file.saveAs(saved);
+  expectValidDocx(saved, 'The downloaded Word file');
   const zip = await JSZip.loadAsync(await readFile(saved));
   expect(await zip.file('docProps/core.xml')!.async('string')).toContain('<dc:title>Pack with a picture</dc:title>');
   await expect(dialog.getByRole('status')).toContainText('Downloaded “Pack with a picture.docx”');

@@ -179,7 +179,7 @@ test('export a template to a file', async ({ page, host }) => {
   const file = await download;
   expect(file.suggestedFilename()).toBe('cabinet-report.briefing-template');
   const text = await readFile(await file.path(), 'utf8');
-  expect(JSON.parse(text)).toMatchObject({ format: 'briefing-template', formatVersion: 1, name: 'Cabinet report', version: '1.0' });
+  expect(JSON.parse(text)).toMatchObject({ format: 'briefing-template', formatVersion: 2, name: 'Cabinet report', version: '1.0' });
 });
 
 test('the shared folder can be set from the gallery; a folder that is not there is shown as unavailable', async ({ page, host }) => {

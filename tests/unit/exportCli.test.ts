@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/cli.js';
 import { RULE_FIXTURES } from '../fixtures/export/accessibilityFixtures.js';
 import { makeFeaturePack } from '../fixtures/export/featurePack.js';
+import { expectValidDocx } from '../support/ooxml/validateDocx.js';
 
 let dir: string;
 let savedDataDir: string | undefined;
@@ -41,6 +42,7 @@ describe('briefing export', () => {
     expect(await runCli(['export', file], io)).toBe(0);
     const out = path.join(dir, 'Feature test pack.docx');
     expect(await titleOf(out)).toBe('Feature test pack');
+    expectValidDocx(out, 'The file the CLI wrote');
     expect(lines.at(-1)).toMatch(/^Exported Feature test pack\.briefing → .*Feature test pack\.docx \(\d+ KB, [\d.]+ s\): OK \(0 accessibility errors, 1 warning\)$/);
     expect(lines.some((l) => l.includes('warning') && l.includes('underlined'))).toBe(true);
     expect(lines.some((l) => l.startsWith('  note') && l.includes('collapsible-container'))).toBe(true);

@@ -1,3 +1,4 @@
+import { PACK_FORMAT_VERSION } from '../../shared/pack/format.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,11 +73,11 @@ describe('status path', () => {
     );
   });
 
-  it('keeps packs without a history readable (format version 1 unchanged)', () => {
+  it('keeps packs without a history readable (the status history stays optional)', () => {
     const old = newPack({ title: 'Old' });
     const text = serialisePack(old);
     expect(JSON.parse(text).statusHistory).toBeUndefined();
-    expect(JSON.parse(text).formatVersion).toBe(1);
+    expect(JSON.parse(text).formatVersion).toBe(PACK_FORMAT_VERSION);
     expect(parsePackText(text).frontSheet.title).toBe('Old');
   });
 

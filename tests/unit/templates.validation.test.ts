@@ -48,7 +48,7 @@ describe('template validation: every bad kind is refused in plain English, namin
   const cases: Array<[string, string, RegExp]> = [
     ['malformed-json.briefing-template', 'INVALID_FILE', /"malformed-json\.briefing-template" is damaged: it is not readable JSON/],
     ['wrong-format.briefing-template', 'INVALID_FILE', /"wrong-format\.briefing-template" is not a briefing template \(its "format" is "briefing-pack"/],
-    ['newer-format-version.briefing-template', 'NEWER_VERSION', /"newer-format-version\.briefing-template" was saved by a newer version of Briefing Studio \(file format 2/],
+    ['newer-format-version.briefing-template', 'NEWER_VERSION', /"newer-format-version\.briefing-template" was saved by a newer version of Briefing Studio \(file format 3/],
     ['missing-name.briefing-template', 'INVALID_FILE', /"missing-name\.briefing-template" is not a valid briefing template: Name is missing/],
     ['missing-section-title.briefing-template', 'INVALID_FILE', /"missing-section-title\.briefing-template" is not a valid briefing template: Section 2 › Title is missing/],
     ['javascript-link.briefing-template', 'INVALID_FILE', /"javascript-link\.briefing-template" was refused: in section "Summary", the link "javascript:alert\(document\.cookie\)" would run code when clicked/],
