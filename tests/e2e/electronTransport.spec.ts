@@ -22,7 +22,7 @@ test.beforeEach(async () => {
   folders = await shellFolders();
 });
 test.afterEach(async () => {
-  shell?.dispose();
+  await shell?.dispose();
   shell = undefined;
   await folders.remove();
 });

@@ -87,7 +87,7 @@ export interface BootedShell {
    * hooks main added (lock release) run and removed, so many boots in one test process
    * leave nothing behind.
    */
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 export async function bootShell(options: BootOptions): Promise<BootedShell> {
@@ -125,8 +125,9 @@ export async function bootShell(options: BootOptions): Promise<BootedShell> {
   const shell: BootedShell = {
     standIn,
     settle,
-    dispose() {
+    async dispose() {
       if (standIn.app.state === 'running') standIn.app.exit(0);
+      await standIn.renderer.dispose?.();
       for (const hook of process.listeners('exit')) {
         if (exitHooksBefore.has(hook)) continue;
         process.removeListener('exit', hook);

@@ -21,7 +21,7 @@ beforeEach(async () => {
   folders = await shellFolders();
 });
 afterEach(async () => {
-  for (const shell of shells.splice(0)) shell.dispose();
+  for (const shell of shells.splice(0)) await shell.dispose();
   await folders.remove();
 });
 

@@ -18,7 +18,7 @@ beforeEach(async () => {
   folders = await shellFolders();
 });
 afterEach(async () => {
-  for (const shell of shells.splice(0)) shell.dispose();
+  for (const shell of shells.splice(0)) await shell.dispose();
   for (const file of mutants.splice(0)) await rm(path.dirname(path.dirname(path.dirname(file))), { recursive: true, force: true });
   await folders.remove();
 });

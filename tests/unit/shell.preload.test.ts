@@ -28,7 +28,7 @@ beforeEach(async () => {
   page = await shell.page();
 });
 afterEach(async () => {
-  shell.dispose();
+  await shell.dispose();
   await folders.remove();
 });
 

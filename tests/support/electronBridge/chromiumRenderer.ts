@@ -104,6 +104,11 @@ export class ChromiumRenderer implements RendererHost {
     return true;
   }
 
+  async dispose(): Promise<void> {
+    await this.mirror?.close();
+    this.mirror = null;
+  }
+
   /**
    * Runs in every frame at document start, before the page's scripts: in the main frame only
    * (as Electron runs a preload), it takes the binding off `window`, builds the two renderer

@@ -43,6 +43,8 @@ export interface RendererHost {
    * Resolves true when the page unloaded.
    */
   unload(contents: StandInWebContents, onPrevent: () => boolean): Promise<boolean>;
+  /** Free what the renderer holds (servers, pages) when the test is done with the app. */
+  dispose?(): Promise<void>;
 }
 
 /** The shared state of one stand-in: the call log, readiness, and what the app registered. */
