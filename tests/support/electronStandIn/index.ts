@@ -108,7 +108,7 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
     shell,
     nativeTheme,
     renderer,
-    applicationMenu: () => module.Menu.getApplicationMenu(),
+    applicationMenu: () => module.Menu.current(),
     windows: () => [...rt.windows],
     contents: () => [...rt.windows].map((w) => w.webContents),
   };
