@@ -11,6 +11,8 @@ import { setPackStatus } from './search/packStatus.js';
 import { createTemplateServices } from './templates/templateServices.js';
 import { checkAccessibilityFor, exportToWordFor } from './export/exportService.js';
 import { PackReadAhead } from './workspace/packReadAhead.js';
+import { createPublishServices } from './publication/publishServices.js';
+import type { PdfEngine } from './pdf/engine/types.js';
 
 export interface ServiceOptions {
   platform: HostPlatform;
@@ -21,6 +23,8 @@ export interface ServiceOptions {
   builtInTemplatesDir?: string;
   /** How long the shared templates folder may take to answer (tests shorten it). */
   sharedTemplatesTimeoutMs?: number;
+  /** The PDF engine outside Electron (default: a browser or LibreOffice found on the machine). */
+  openPdfEngine?: () => Promise<PdfEngine>;
 }
 
 /** The contract's methods, and what the hosts themselves may ask of the back end. */
@@ -116,6 +120,7 @@ export function createServices(options: ServiceOptions): HostServices {
     getSettingsState: async () => ({ settings: await settings.get(), notice: settings.notice ?? null, file: settings.file }),
     ...createTemplateServices({ options, settings, packs }),
     checkAccessibility: ({ pack }) => checkAccessibilityFor({ settings: () => settings.get(), platform }, pack),
+    ...createPublishServices({ settings: () => settings.get(), platform, packs, openEngine: options.openPdfEngine }),
     exportToWord: async (args) => {
       const result = await exportToWordFor({ settings: () => settings.get(), platform }, args);
       // Each export keeps a version in the history (issue 6); never a reason for it to fail.

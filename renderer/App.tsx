@@ -63,7 +63,7 @@ export function App() {
   });
 
   useUnhandledMenuCommands((command) => {
-    const needsPack = command === 'save' || command === 'saveAs' || command === 'exportWord';
+    const needsPack = command === 'save' || command === 'saveAs' || command === 'exportWord' || command === 'exportPdf' || command === 'print';
     window.alert(
       needsPack && route.screen !== 'pack'
         ? 'Open a pack first: choose one in the library, or use File › Open.'

@@ -13,7 +13,9 @@ const USAGE = `Usage: briefing <command> [options]
 Commands:
   validate <file…>    Check briefing packs (.briefing) and templates (.briefing-template);
                       prints OK or the problem for each.
-  export <pack|folder> Export packs to accessible Word files (briefing export --help).
+  export <pack|folder> Export packs to accessible Word files or PDFs (briefing export --help).
+  agenda <pack…>      Make a meeting's agenda pack, public and full, PDF and Word
+                      (briefing agenda --help).
   help                Show this help.
 `;
 
@@ -62,6 +64,14 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
         return 0;
       }
       return exportCommand(rest, io);
+    }
+    case 'agenda': {
+      const { agendaCommand, AGENDA_USAGE } = await import('../agenda/cliAgenda.js');
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.out(AGENDA_USAGE);
+        return 0;
+      }
+      return agendaCommand(rest, io);
     }
     case undefined:
     case 'help':

@@ -5,22 +5,31 @@ import { fromNodeError } from '../../shared/api/errors.js';
 import { parsePackText } from '../../shared/pack/parse.js';
 import { PACK_EXTENSION } from '../../shared/pack/format.js';
 import { TOC_MODES, type AccessibilityProblem, type ExportOptionsInput } from '../../shared/export/types.js';
+import { PUBLICATION_VERSIONS, type PublicationVersion } from '../../shared/publication/versions.js';
+import { accessStatus } from '../../shared/pack/parts.js';
+import type { PdfEngine } from '../pdf/engine/types.js';
 import { defaultDataDir } from '../appPaths.js';
 import { checkPack } from './accessibility/checkPack.js';
 import { exportPackToDocx } from './exportPack.js';
-import { docxNameFor, writeDocxFile } from './writeDocx.js';
+import { DOCX_FILE, exportNameFor, PDF_FILE, writeExportFile } from './writeDocx.js';
 
 /**
  * `briefing export`: one pack to one .docx, or every pack in a folder to an output folder,
  * with a line per file and a summary. Never prints a stack trace.
  */
 export const EXPORT_USAGE = `Usage:
-  briefing export <pack.briefing> [-o out.docx] [--strict]
-  briefing export <folder> --out-dir <dir> [--strict]
+  briefing export <pack.briefing> [-o out.docx] [--pdf] [--version public|full] [--strict]
+  briefing export <folder> --out-dir <dir> [--pdf] [--version public|full] [--strict]
 
 Options:
-  -o, --out <file>     Word file to write (default: next to the pack, same name, .docx)
-  --out-dir <dir>      Folder for the Word files when exporting a folder of packs
+  -o, --out <file>     File to write (default: next to the pack, same name, .docx or .pdf;
+                       a report with exempt parts gets "(public)" or "(full - not for
+                       publication)" in its name)
+  --out-dir <dir>      Folder for the files when exporting a folder of packs
+  --pdf                Make an accessible PDF instead of a Word file (with Edge, Chrome or
+                       Chromium found on this computer, else LibreOffice)
+  --version <v>        full (default): everything, exempt parts marked NOT FOR PUBLICATION;
+                       public: exempt parts withheld, each replaced by its Schedule 12A notice
   --strict             Do not export a pack that has accessibility errors (exit code 1)
   --toc <mode>         Table of contents: auto (default; 4 or more sections), always, never
   --branding <file>    House style JSON (a settings.json or a branding object); default:
@@ -41,12 +50,14 @@ interface ExportFlags {
   quiet: boolean;
   toc?: (typeof TOC_MODES)[number];
   brandingFile?: string;
+  pdf: boolean;
+  version: PublicationVersion;
 }
 
 class UsageError extends Error {}
 
 function parseFlags(argv: string[]): ExportFlags {
-  const flags: ExportFlags = { inputs: [], strict: false, quiet: false };
+  const flags: ExportFlags = { inputs: [], strict: false, quiet: false, pdf: false, version: 'full' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -77,6 +88,15 @@ function parseFlags(argv: string[]): ExportFlags {
       case '--branding':
         flags.brandingFile = value();
         break;
+      case '--pdf':
+        flags.pdf = true;
+        break;
+      case '--version': {
+        const v = value();
+        if (!(PUBLICATION_VERSIONS as readonly string[]).includes(v)) throw new UsageError(`--version must be public or full.`);
+        flags.version = v as PublicationVersion;
+        break;
+      }
       default:
         if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}.`);
         flags.inputs.push(arg);
@@ -86,7 +106,7 @@ function parseFlags(argv: string[]): ExportFlags {
 }
 
 /** House style: --branding file, else the app's own settings, else the defaults. */
-async function loadBranding(file: string | undefined): Promise<{ branding: Partial<Branding>; author?: string }> {
+export async function loadBranding(file: string | undefined): Promise<{ branding: Partial<Branding>; author?: string }> {
   const source = file ?? path.join(defaultDataDir(), 'settings.json');
   let text: string;
   try {
@@ -116,20 +136,44 @@ function kb(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-type Outcome = { status: 'exported'; errors: number; warnings: number } | { status: 'refused'; errors: number } | { status: 'failed'; reason: string };
+type Outcome = { status: 'exported'; errors: number; warnings: number; output: string } | { status: 'refused'; errors: number } | { status: 'failed'; reason: string };
 
-async function exportOne(input: string, output: string, flags: ExportFlags, style: { branding: Partial<Branding>; author?: string }, log: (line: string) => void): Promise<Outcome> {
+/** The PDF engine, started once for a run (and only when --pdf asks for it). */
+class LazyEngine {
+  private engine: Promise<PdfEngine> | null = null;
+  get(): Promise<PdfEngine> {
+    this.engine ??= import('../pdf/engine/choose.js').then((m) => m.openPdfEngine());
+    return this.engine;
+  }
+  async close(): Promise<void> {
+    if (!this.engine) return;
+    const engine = await this.engine.catch(() => null);
+    if (engine?.kind === 'html') await engine.renderer.close();
+  }
+}
+
+/** `output` is a file (from -o), or a folder to put the default name in. */
+async function exportOne(input: string, output: { file: string } | { dir: string }, flags: ExportFlags, style: { branding: Partial<Branding>; author?: string }, engine: LazyEngine, log: (line: string) => void): Promise<Outcome> {
   const label = path.basename(input);
   try {
     const pack = parsePackText(await fs.readFile(input, 'utf8'), { label });
+    const kind = flags.pdf ? PDF_FILE : DOCX_FILE;
+    const target = 'file' in output ? output.file : path.join(output.dir, exportNameFor(label, kind.extension, { version: flags.version, hasExemptInformation: accessStatus(pack).kind !== 'public' }));
     const report = checkPack(pack, style.branding);
     if (!flags.quiet || (flags.strict && report.errors > 0)) for (const p of report.problems) log(problemLine(p));
     if (flags.strict && report.errors > 0) return { status: 'refused', errors: report.errors };
-    const options: ExportOptionsInput = flags.toc ? { tableOfContents: flags.toc } : {};
-    const { buffer, notices } = await exportPackToDocx({ pack, branding: style.branding, options, authorName: style.author });
+    const options: ExportOptionsInput = { version: flags.version, ...(flags.toc ? { tableOfContents: flags.toc } : {}) };
+    let buffer: Buffer;
+    let notices;
+    if (flags.pdf) {
+      const { exportPackToPdf } = await import('../pdf/exportPdf.js');
+      ({ buffer, notices } = await exportPackToPdf({ pack, branding: style.branding, options, authorName: style.author, engine: await engine.get() }));
+    } else {
+      ({ buffer, notices } = await exportPackToDocx({ pack, branding: style.branding, options, authorName: style.author }));
+    }
     if (!flags.quiet) for (const n of notices) log(`  note     ${n.where}: ${n.message}`);
-    await writeDocxFile(output, buffer);
-    return { status: 'exported', errors: report.errors, warnings: report.warnings };
+    await writeExportFile(target, buffer, kind);
+    return { status: 'exported', errors: report.errors, warnings: report.warnings, output: target };
   } catch (err) {
     return { status: 'failed', reason: err instanceof Error && !(err as NodeJS.ErrnoException).code ? err.message : fromNodeError(err, label).message };
   }
@@ -178,22 +222,33 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   const started = performance.now();
-  if (!isFolder) {
-    if (flags.outDir) {
-      io.err('export: --out-dir is for a folder of packs; use -o for a single pack.');
-      return 2;
-    }
-    const output = path.resolve(flags.out ?? path.join(path.dirname(input), docxNameFor(input)));
-    const outcome = await exportOne(input, output, flags, style, io.out);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (outcome.status === 'exported') {
-      const size = (await fs.stat(output)).size;
-      io.out(`Exported ${path.basename(input)} → ${output} (${kb(size)}, ${seconds} s): ${describe(outcome)}`);
-      return 0;
-    }
-    io.out(`${path.basename(input)}: ${describe(outcome)}`);
-    return 1;
+  const engine = new LazyEngine();
+  // The browser starts while the pack is read and laid out as HTML.
+  if (flags.pdf) void engine.get().catch(() => undefined);
+  try {
+    return await (isFolder ? exportFolder(input, flags, style, engine, io, started) : exportSingle(input, flags, style, engine, io, started));
+  } finally {
+    await engine.close();
   }
+}
+
+async function exportSingle(input: string, flags: ExportFlags, style: { branding: Partial<Branding>; author?: string }, engine: LazyEngine, io: Io, started: number): Promise<number> {
+  if (flags.outDir) {
+    io.err('export: --out-dir is for a folder of packs; use -o for a single pack.');
+    return 2;
+  }
+  const outcome = await exportOne(input, flags.out ? { file: path.resolve(flags.out) } : { dir: path.dirname(input) }, flags, style, engine, io.out);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (outcome.status === 'exported') {
+    const size = (await fs.stat(outcome.output)).size;
+    io.out(`Exported ${path.basename(input)} → ${outcome.output} (${kb(size)}, ${seconds} s): ${describe(outcome)}`);
+    return 0;
+  }
+  io.out(`${path.basename(input)}: ${describe(outcome)}`);
+  return 1;
+}
+
+async function exportFolder(input: string, flags: ExportFlags, style: { branding: Partial<Branding>; author?: string }, engine: LazyEngine, io: Io, started: number): Promise<number> {
 
   if (!flags.outDir || flags.out) {
     io.err('export: to export a folder of packs, give --out-dir <dir> (not -o).');
@@ -217,9 +272,9 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
   }
   const counts = { exported: 0, refused: 0, failed: 0 };
   for (const [index, name] of files.entries()) {
-    const output = path.join(outDir, docxNameFor(name));
-    const outcome = await exportOne(path.join(input, name), output, flags, style, io.out);
+    const outcome = await exportOne(path.join(input, name), { dir: outDir }, flags, style, engine, io.out);
     counts[outcome.status]++;
+    const output = outcome.status === 'exported' ? outcome.output : path.join(outDir, exportNameFor(name, flags.pdf ? PDF_FILE.extension : DOCX_FILE.extension));
     io.out(`[${index + 1}/${files.length}] ${name} → ${path.relative(process.cwd(), output) || output}  ${describe(outcome)}`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -4,9 +4,11 @@ import type { Pack } from '../../shared/pack/schema.js';
 import { buildDocument, wantsTableOfContents } from './buildDocument.js';
 import { wordCountOf } from '../../shared/richtext/plainText.js';
 import { packDocx } from './packDocx.js';
+import { planPublication, type PublicationPlan } from './publication/plan.js';
+import { assertNoExemptWords } from './publication/leakGuard.js';
 import { xmlSafeDeep, xmlSafeText } from './xmlSafe.js';
 
-function wantsPageNumbers(pack: Pack, mode: 'auto' | 'always' | 'never'): boolean {
+export function wantsPageNumbers(pack: Pack, mode: 'auto' | 'always' | 'never'): boolean {
   if (mode !== 'auto') return mode === 'always';
   let words = 0;
   for (const section of pack.sections) {
@@ -27,6 +29,8 @@ export interface ExportInput {
 export interface ExportOutput {
   buffer: Buffer;
   notices: ExportNotice[];
+  /** The version written and its markings. */
+  plan: PublicationPlan;
 }
 
 /**
@@ -38,13 +42,15 @@ export async function exportPackToDocx(input: ExportInput): Promise<ExportOutput
   const branding = xmlSafeDeep(brandingSchema.parse(input.branding ?? {}));
   const options = exportOptionsSchema.parse(input.options ?? {});
   const pack = xmlSafeDeep(input.pack);
-  const total = pack.sections.length;
+  const plan = planPublication(pack, options.version, branding);
+  const total = plan.pack.sections.length;
   let pageNumbers;
-  if (wantsTableOfContents(pack, options) && wantsPageNumbers(pack, options.tocPageNumbers)) {
+  if (wantsTableOfContents(plan.pack, options) && wantsPageNumbers(plan.pack, options.tocPageNumbers)) {
     pageNumbers = (await import('docx/layout')).estimatePageNumbers;
   }
   const { document, notices } = buildDocument({
-    pack,
+    pack: plan.pack,
+    plan,
     branding,
     options,
     authorName: input.authorName === undefined ? undefined : xmlSafeText(input.authorName),
@@ -52,6 +58,6 @@ export async function exportPackToDocx(input: ExportInput): Promise<ExportOutput
     onProgress: (done) => input.onProgress?.('sections', done, total),
   });
   input.onProgress?.('writing', total, total);
-  const buffer = await packDocx(document);
-  return { buffer, notices };
+  const buffer = await packDocx(document, plan.version === 'public' && plan.hasExemptInformation ? (parts) => assertNoExemptWords(pack, parts) : undefined);
+  return { buffer, notices, plan };
 }

@@ -4,7 +4,8 @@ import type { Pack } from '../../shared/pack/schema.js';
 import type { HostPlatform } from '../hostPlatform.js';
 import { checkPack } from './accessibility/checkPack.js';
 import { exportPackToDocx } from './exportPack.js';
-import { docxNameFor, writeDocxFile } from './writeDocx.js';
+import { exportNameFor, writeDocxFile } from './writeDocx.js';
+import { accessStatus } from '../../shared/pack/parts.js';
 
 /**
  * The host-contract side of exporting: house style from settings, the checker's report with
@@ -23,7 +24,8 @@ export async function checkAccessibilityFor(deps: ExportServiceDeps, pack: Pack)
 
 export async function exportToWordFor(deps: ExportServiceDeps, args: { pack: Pack; file?: string; options?: ExportOptionsInput }): Promise<ExportResult> {
   const settings = await deps.settings();
-  const fileName = docxNameFor(args.file ?? args.pack.frontSheet.title);
+  const version = args.options?.version ?? 'full';
+  const fileName = exportNameFor(args.file ?? args.pack.frontSheet.title, '.docx', { version, hasExemptInformation: accessStatus(args.pack).kind !== 'public' });
   let target: string | null = null;
   if (deps.platform.chooseSavePath) {
     // Ask first, so a cancelled dialog costs nothing.

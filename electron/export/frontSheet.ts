@@ -1,7 +1,8 @@
-import { HeadingLevel, ImageRun, Paragraph, TextRun, type FileChild } from 'docx';
+import { Bookmark, HeadingLevel, ImageRun, Paragraph, TextRun, type FileChild } from 'docx';
 import type { Branding } from '../../shared/branding/schema.js';
 import type { FrontSheet } from '../../shared/pack/schema.js';
 import { STATUS_LABELS } from '../../shared/pack/vocabulary.js';
+import { accessStatus, accessSummary } from '../../shared/pack/parts.js';
 import { STYLE_IDS } from './houseStyle.js';
 import { decodeImageDataUrl, fitWithin } from './images.js';
 
@@ -14,12 +15,9 @@ export function longDate(iso: string): string {
   return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? ''} ${match[1]}`;
 }
 
+/** The "Exempt information" line of a sheet judged on its own (no exempt parts known). */
 export function exemptText(sheet: FrontSheet): string {
-  if (!sheet.access.exempt) return 'No: this report is open to the public';
-  const para = sheet.access.schedule12aParagraph;
-  return para
-    ? `Yes: not for publication by virtue of paragraph ${para} of Part 1 of Schedule 12A to the Local Government Act 1972`
-    : 'Yes: not for publication under Schedule 12A to the Local Government Act 1972 (paragraph to be confirmed)';
+  return accessSummary(accessStatus({ frontSheet: sheet, sections: [] }));
 }
 
 export function keyDecisionText(sheet: FrontSheet): string {
@@ -34,7 +32,7 @@ export function contactText(sheet: FrontSheet): string {
 }
 
 /** The label/value pairs of the front sheet, in the order councils print them. */
-export function frontSheetFields(sheet: FrontSheet): Array<[string, string]> {
+export function frontSheetFields(sheet: FrontSheet, accessLine = exemptText(sheet)): Array<[string, string]> {
   const meeting = [sheet.meeting.name.trim(), longDate(sheet.meeting.date)].filter(Boolean).join(', ');
   return [
     ['Meeting', meeting || 'Not set'],
@@ -43,18 +41,32 @@ export function frontSheetFields(sheet: FrontSheet): Array<[string, string]> {
     ['Contact officer', contactText(sheet) || 'Not set'],
     ['Wards affected', sheet.wardsAffected.filter((w) => w.trim()).join(', ') || 'All'],
     ['Key decision', keyDecisionText(sheet)],
-    ['Exempt information', exemptText(sheet)],
+    ['Exempt information', accessLine],
     ['Classification', sheet.classification],
     ['Status', STATUS_LABELS[sheet.status]],
     ['Version', sheet.version.trim() || 'Not set'],
   ];
 }
 
+/** What the cover says beyond the sheet itself, decided by the publication plan. */
+export interface FrontSheetExtras {
+  /** The "Exempt information" line ("Part exempt: Appendix B (paragraph 3) …"). */
+  accessLine?: string;
+  /** "DRAFT (version 0.4)" for a pack that is not approved. */
+  draft?: string | null;
+  /** "NOT FOR PUBLICATION: …" when the whole report is exempt (full version). */
+  notForPublication?: string | null;
+  /** In an agenda pack: "Item 3"; the title is then a Heading 1 "Item 3: Title" (Word's navigation lists the items). */
+  item?: string;
+  /** A bookmark around the title, for the agenda page's links and page numbers. */
+  titleBookmark?: string;
+}
+
 /**
  * The cover: logo and council name, the pack title in Word's Title style, then the front-sheet
  * fields as labelled paragraphs (not a layout table, which screen readers would announce as data).
  */
-export function frontSheetBlocks(sheet: FrontSheet, branding: Branding): FileChild[] {
+export function frontSheetBlocks(sheet: FrontSheet, branding: Branding, extras: FrontSheetExtras = {}): FileChild[] {
   const out: FileChild[] = [];
   const logo = branding.logo ? decodeImageDataUrl(branding.logo.dataUrl) : null;
   if (logo && branding.logo) {
@@ -67,8 +79,15 @@ export function frontSheetBlocks(sheet: FrontSheet, branding: Branding): FileChi
     );
   }
   if (branding.councilName.trim()) out.push(new Paragraph({ style: STYLE_IDS.councilName, children: [new TextRun(branding.councilName.trim())] }));
-  out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(sheet.title.trim() || 'Untitled briefing')] }));
-  for (const [label, value] of frontSheetFields(sheet)) {
+  const title = sheet.title.trim() || 'Untitled briefing';
+  const run = new TextRun(extras.item ? `${extras.item}: ${title}` : title);
+  const children = extras.titleBookmark ? [new Bookmark({ id: extras.titleBookmark, children: [run] })] : [run];
+  out.push(new Paragraph({ heading: extras.item ? HeadingLevel.HEADING_1 : HeadingLevel.TITLE, children }));
+  // The status a reader must not miss sits under the title, in the marking style.
+  for (const line of [extras.draft, extras.notForPublication]) {
+    if (line) out.push(new Paragraph({ style: STYLE_IDS.frontMarking, children: [new TextRun(line)] }));
+  }
+  for (const [label, value] of frontSheetFields(sheet, extras.accessLine)) {
     out.push(new Paragraph({ style: STYLE_IDS.frontLabel, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] }));
   }
   return out;

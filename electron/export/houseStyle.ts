@@ -14,6 +14,7 @@ export const STYLE_IDS = {
   tocHeading: 'TOCHeading',
   frontLabel: 'FrontSheetField',
   marking: 'ProtectiveMarking',
+  frontMarking: 'FrontSheetMarking',
   councilName: 'CouncilName',
   tableText: 'TableText',
 } as const;
@@ -84,6 +85,15 @@ export function houseStyles(branding: Branding): IStylesOptions {
         next: 'Normal',
         run: { font, size: halfPoints(Math.max(12, body)), bold: true, allCaps: true },
         paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 } },
+      },
+      {
+        // DRAFT and NOT FOR PUBLICATION on the cover: bold capitals, left aligned under the title.
+        id: STYLE_IDS.frontMarking,
+        name: 'Front Sheet Marking',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { font, size: halfPoints(Math.max(14, body)), bold: true, allCaps: true },
+        paragraph: { spacing: { before: 0, after: 240 }, keepNext: true },
       },
       {
         id: STYLE_IDS.councilName,

@@ -63,8 +63,24 @@ function zipParts(parts: Map<string, string | Uint8Array>): Buffer {
   return Buffer.concat(chunks);
 }
 
-export async function packDocx(document: Document): Promise<Buffer> {
+/**
+ * @param inspect sees every part before it is zipped (the public version's leak guard); it
+ *   throws to stop the file being written.
+ */
+export async function packDocx(document: Document, inspect?: (parts: Map<string, string | Uint8Array>) => void): Promise<Buffer> {
   const compiler = docxPartsCompiler();
-  if (!compiler) return Packer.toBuffer(document);
-  return zipParts(compiler.compile(document, undefined, []));
+  if (!compiler) {
+    const buffer = await Packer.toBuffer(document);
+    if (inspect) inspect(await unzipParts(buffer));
+    return buffer;
+  }
+  const parts = compiler.compile(document, undefined, []);
+  inspect?.(parts);
+  return zipParts(parts);
+}
+
+/** The parts of a finished .docx (only used when docx's compiler could not be reached). */
+async function unzipParts(buffer: Buffer): Promise<Map<string, string | Uint8Array>> {
+  const { unzipSync } = await import('fflate');
+  return new Map(Object.entries(unzipSync(buffer)));
 }

@@ -27,9 +27,21 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-function lockedError(name: string): HostError {
-  return new HostError('PERMISSION', `“${name}” is open in Word or another program, so it cannot be replaced. Close it there and export again, or choose a different file name.`);
+function lockedError(name: string, program = 'Word'): HostError {
+  return new HostError('PERMISSION', `“${name}” is open in ${program} or another program, so it cannot be replaced. Close it there and export again, or choose a different file name.`);
 }
+
+/** What is written: a Word file or a PDF (the checks are the same, the words differ). */
+export interface ExportFileKind {
+  extension: string;
+  /** "Word file", "PDF". */
+  noun: string;
+  /** The program a user most likely has it open in. */
+  program: string;
+}
+
+export const DOCX_FILE: ExportFileKind = { extension: '.docx', noun: 'Word file', program: 'Word' };
+export const PDF_FILE: ExportFileKind = { extension: '.pdf', noun: 'PDF', program: 'a PDF reader' };
 
 /**
  * Write an exported document. Refuses a target that is open in Word or LibreOffice, writes
@@ -37,14 +49,18 @@ function lockedError(name: string): HostError {
  * violations and permission errors into plain English.
  */
 export async function writeDocxFile(target: string, data: Uint8Array): Promise<void> {
+  return writeExportFile(target, data, DOCX_FILE);
+}
+
+export async function writeExportFile(target: string, data: Uint8Array, kind: ExportFileKind): Promise<void> {
   const name = path.basename(target);
-  if (!name.toLowerCase().endsWith('.docx')) throw new HostError('INVALID_ARGUMENT', `“${name}” is not a Word file name: it must end in .docx.`);
+  if (!name.toLowerCase().endsWith(kind.extension)) throw new HostError('INVALID_ARGUMENT', `“${name}” is not a ${kind.noun} name: it must end in ${kind.extension}.`);
   for (const lock of lockFileCandidates(target)) {
-    if (await exists(lock)) throw lockedError(name);
+    if (await exists(lock)) throw lockedError(name, kind.program);
   }
   try {
     const stat = await fs.stat(target);
-    if (stat.isDirectory()) throw new HostError('INVALID_ARGUMENT', `“${name}” is a folder. Choose a file name ending in .docx.`);
+    if (stat.isDirectory()) throw new HostError('INVALID_ARGUMENT', `“${name}” is a folder. Choose a file name ending in ${kind.extension}.`);
   } catch (err) {
     if (err instanceof HostError) throw err;
   }
@@ -52,10 +68,10 @@ export async function writeDocxFile(target: string, data: Uint8Array): Promise<v
     await writeFileAtomic(target, data);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    // Windows reports a file held open by Word as EBUSY or EPERM on the final rename.
-    if (code === 'EBUSY' || (code === 'EPERM' && (await exists(target)))) throw lockedError(name);
+    // Windows reports a file held open by Word (or a PDF reader) as EBUSY or EPERM on the final rename.
+    if (code === 'EBUSY' || (code === 'EPERM' && (await exists(target)))) throw lockedError(name, kind.program);
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      throw new HostError('PERMISSION', `The Word file cannot be saved in ${path.dirname(target)}: you do not have permission to write there. Choose another folder.`);
+      throw new HostError('PERMISSION', `The ${kind.noun} cannot be saved in ${path.dirname(target)}: you do not have permission to write there. Choose another folder.`);
     }
     if (code === 'ENOENT') throw new HostError('NOT_FOUND', `The folder ${path.dirname(target)} does not exist. Choose another folder.`);
     throw fromNodeError(err, `Saving “${name}”`);
@@ -64,6 +80,15 @@ export async function writeDocxFile(target: string, data: Uint8Array): Promise<v
 
 /** `My pack.briefing` → `My pack.docx`. */
 export function docxNameFor(fileOrTitle: string): string {
+  return exportNameFor(fileOrTitle, '.docx');
+}
+
+/**
+ * `My pack.briefing` → `My pack (public).pdf`. A report with exempt information names its
+ * version, so the full one is never uploaded by mistake for the public one.
+ */
+export function exportNameFor(fileOrTitle: string, extension: string, version?: { version: 'public' | 'full'; hasExemptInformation: boolean }): string {
   const base = path.basename(fileOrTitle).replace(/\.briefing$/i, '').replace(/[\\/:*?"<>|\0]/g, '-').trim() || 'Briefing pack';
-  return `${base.slice(0, 200)}.docx`;
+  const suffix = version?.hasExemptInformation ? (version.version === 'public' ? ' (public)' : ' (full - not for publication)') : '';
+  return `${base.slice(0, 200)}${suffix}${extension}`;
 }

@@ -18,6 +18,7 @@ import { fitToDisplays, loadWindowState, saveWindowStateSync } from './windowSta
 import { GrantedPaths } from '../workspace/grantedPaths.js';
 import { isSafeExternalUrl } from '../linkPolicy.js';
 import { userDataOverride } from './userDataOverride.js';
+import { createElectronPdf } from './electronPdf.js';
 
 // Thin Electron glue: every rule lives in a module that does not import electron (window.ts,
 // ipcGuard.ts, hardenContents.ts, staticFiles.ts, menu.ts, launchArgs.ts, windowState.ts,
@@ -83,6 +84,8 @@ function registerHandlers(): void {
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
+      // PDF and Print with the app's own Chromium: nothing more to install.
+      pdf: createElectronPdf(BrowserWindow, process.versions.chrome),
     },
   });
   services = handlers;

@@ -53,6 +53,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { id: 'save', label: '&Save', accelerator: 'CmdOrCtrl+S', click: send('save') },
       { id: 'saveAs', label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S', click: send('saveAs') },
       { id: 'exportWord', label: '&Export to Word…', accelerator: 'CmdOrCtrl+E', click: send('exportWord') },
+      { id: 'exportPdf', label: 'Export to P&DF…', accelerator: 'CmdOrCtrl+Shift+E', click: send('exportPdf') },
+      { id: 'print', label: '&Print…', accelerator: 'CmdOrCtrl+P', click: send('print') },
       { type: 'separator' },
       { id: 'close', label: '&Close Pack', accelerator: 'CmdOrCtrl+W', click: send('close') },
       ...(mac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const, label: 'E&xit', accelerator: platform === 'win32' ? 'Alt+F4' : 'CmdOrCtrl+Q' }]),

@@ -8,6 +8,9 @@ import { ProblemList } from './ProblemList.js';
 import { HouseStyleForm } from './HouseStyleForm.js';
 import { jumpToSection } from '../library/sectionJump.js';
 import { DOCX_MIME, downloadBase64, sizeText } from './download.js';
+import { EXPORT_OPTION_FIELDS, FORMAT_NOUNS, FORMAT_TITLES, type ExportFormat } from './exportFormats.js';
+import { printHtml } from './printHtml.js';
+import { draftMarking } from '../../shared/publication/versions.js';
 
 type Stage =
   | { kind: 'checking' }
@@ -17,11 +20,7 @@ type Stage =
   | { kind: 'done'; message: string; notices: ExportNotice[] }
   | { kind: 'failed'; message: string; report: AccessibilityReport | null };
 
-const TOC_LABELS: Record<NonNullable<ExportOptionsInput['tableOfContents']>, string> = {
-  auto: 'Automatic (when the pack has 4 or more sections)',
-  always: 'Always',
-  never: 'Never',
-};
+const PDF_MIME = 'application/pdf';
 
 /**
  * Export to Word: runs the accessibility checker first and shows its problems (errors must be
@@ -29,9 +28,12 @@ const TOC_LABELS: Record<NonNullable<ExportOptionsInput['tableOfContents']>, str
  * native save dialog; the browser host downloads the file. Errors (such as the target being
  * open in Word) are shown in plain English with a way to try again.
  */
-export function ExportDialog(props: { pack: Pack; file: string; onClose: () => void }) {
+export function ExportDialog(props: { pack: Pack; file: string; onClose: () => void; format?: ExportFormat }) {
+  const format = props.format ?? 'docx';
   const [stage, setStage] = useState<Stage>({ kind: 'checking' });
-  const [toc, setToc] = useState<NonNullable<ExportOptionsInput['tableOfContents']>>('auto');
+  const fields = EXPORT_OPTION_FIELDS.filter((f) => f.appliesTo(props.pack, format));
+  const [options, setOptions] = useState<ExportOptionsInput>(() => Object.fromEntries(fields.map((f) => [f.key, f.initial(props.pack)])) as ExportOptionsInput);
+  const [engineProblem, setEngineProblem] = useState<string | null>(null);
   const [elapsed, setElapsed] = useState(0);
   const report = useRef<AccessibilityReport | null>(null);
   const closed = useRef(false);
@@ -51,6 +53,8 @@ export function ExportDialog(props: { pack: Pack; file: string; onClose: () => v
   useEffect(() => {
     closed.current = false;
     check();
+    // Say before exporting if this computer cannot make PDFs, and what to install.
+    if (format !== 'docx') host.pdfEngineStatus({}).then((status) => !closed.current && setEngineProblem(format === 'pdf' ? status.message : null), () => undefined);
     return () => {
       closed.current = true;
     };
@@ -69,7 +73,15 @@ export function ExportDialog(props: { pack: Pack; file: string; onClose: () => v
     setStage({ kind: 'exporting', started: Date.now() });
     let result: ExportResult;
     try {
-      result = await host.exportToWord({ pack: props.pack, file: props.file, options: { tableOfContents: toc } });
+      if (format === 'print') {
+        const printed = await host.printPack({ pack: props.pack, options });
+        if (closed.current) return;
+        if (printed.kind === 'html') await printHtml(printed.html, printed.title);
+        if (printed.kind === 'cancelled') setStage({ kind: 'review', report: report.current ?? { problems: [], errors: 0, warnings: 0 } });
+        else setStage({ kind: 'done', message: 'Sent to the printer. The pages are the same as the PDF’s.', notices: [] });
+        return;
+      }
+      result = format === 'pdf' ? await host.exportToPdf({ pack: props.pack, file: props.file, options }) : await host.exportToWord({ pack: props.pack, file: props.file, options });
     } catch (err) {
       if (!closed.current) setStage({ kind: 'failed', message: messageOf(err), report: report.current });
       return;
@@ -80,7 +92,7 @@ export function ExportDialog(props: { pack: Pack; file: string; onClose: () => v
         setStage({ kind: 'review', report: report.current ?? { problems: [], errors: 0, warnings: 0 } });
         return;
       case 'download':
-        downloadBase64(result.fileName, result.base64, DOCX_MIME);
+        downloadBase64(result.fileName, result.base64, format === 'pdf' ? PDF_MIME : DOCX_MIME);
         setStage({ kind: 'done', message: `Downloaded “${result.fileName}” (${sizeText(result.bytes)}). Check your browser’s downloads.`, notices: result.notices });
         return;
       case 'saved':
@@ -94,6 +106,7 @@ export function ExportDialog(props: { pack: Pack; file: string; onClose: () => v
   };
 
   const busy = stage.kind === 'checking' || stage.kind === 'exporting';
+  const draft = draftMarking(props.pack.frontSheet);
   const errors = stage.kind === 'review' ? stage.report.errors : 0;
   const actions = (
     <>
@@ -106,8 +119,8 @@ export function ExportDialog(props: { pack: Pack; file: string; onClose: () => v
         </button>
       )}
       {stage.kind === 'review' && (
-        <button type="button" className={errors > 0 ? 'danger' : 'primary'} onClick={() => void runExport()} autoFocus={errors === 0}>
-          {errors > 0 ? 'Export anyway' : 'Export'}
+        <button type="button" className={errors > 0 ? 'danger' : 'primary'} onClick={() => void runExport()} autoFocus={errors === 0} disabled={!!engineProblem}>
+          {format === 'print' ? (errors > 0 ? 'Print anyway' : 'Print') : errors > 0 ? 'Export anyway' : 'Export'}
         </button>
       )}
       {stage.kind === 'failed' && (
@@ -119,7 +132,7 @@ export function ExportDialog(props: { pack: Pack; file: string; onClose: () => v
   );
 
   return (
-    <Dialog title={stage.kind === 'style' ? 'House style' : 'Export to Word'} onCancel={() => !busy && close()} actions={stage.kind === 'style' ? null : actions} describedBy="export-status">
+    <Dialog title={stage.kind === 'style' ? 'House style' : FORMAT_TITLES[format]} onCancel={() => !busy && close()} actions={stage.kind === 'style' ? null : actions} describedBy="export-status">
       <div className="export-dialog" aria-busy={busy}>
         {stage.kind === 'style' && <HouseStyleForm onDone={(saved) => (saved ? check() : setStage({ kind: 'review', report: report.current ?? { problems: [], errors: 0, warnings: 0 } }))} />}
         {stage.kind === 'checking' && (
@@ -146,22 +159,34 @@ export function ExportDialog(props: { pack: Pack; file: string; onClose: () => v
                 }}
               />
             )}
-            <label className="field export-toc">
-              <span>Table of contents</span>
-              <select value={toc} onChange={(e) => setToc(e.target.value as typeof toc)}>
-                {Object.entries(TOC_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {fields.map((field) => (
+              <label className="field export-option" key={field.key}>
+                <span>{field.label}</span>
+                <select value={String(options[field.key] ?? field.initial(props.pack))} onChange={(e) => setOptions({ ...options, [field.key]: e.target.value })}>
+                  {field.choices.map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+                {field.hint?.(props.pack) && <span className="hint">{field.hint(props.pack)}</span>}
+              </label>
+            ))}
+            {draft && <p className="notice">This pack is not approved, so every page will say {draft} beside the marking.</p>}
+            {engineProblem && (
+              <p role="alert" className="export-error">
+                {engineProblem}
+              </p>
+            )}
           </>
         )}
         {stage.kind === 'exporting' && (
           <div id="export-status" role="status">
-            <p>Step 2 of 2: writing the Word file{elapsed >= 2 ? ` (${elapsed} s)` : ''}…</p>
-            <progress aria-label="Writing the Word file" />
+            <p>
+              Step 2 of 2: {format === 'print' ? 'laying out' : 'writing'} {FORMAT_NOUNS[format]}
+              {elapsed >= 2 ? ` (${elapsed} s)` : ''}…
+            </p>
+            <progress aria-label={`Writing ${FORMAT_NOUNS[format]}`} />
             {elapsed >= 5 && <p className="muted">Long packs take a little while. Your pack is safe; you can keep it open.</p>}
           </div>
         )}

@@ -15,6 +15,7 @@ import { useLibrarySearch } from './useLibrarySearch.js';
 import { useLibraryView } from './useLibraryView.js';
 import { SettingsNotice } from '../settings/SettingsNotice.js';
 import { LazyPart, lazyPart } from '../common/LazyPart.js';
+import { AgendaPackButton, PackSelectBox } from '../publication/AgendaPackButton.js';
 
 const TemplateGallery = lazyPart(() => import('../templates/TemplateGallery.js'), (m) => m.TemplateGallery);
 
@@ -34,6 +35,8 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
   const [pending, setPending] = useState<PendingAction | null>(null);
   const [listVersion, setListVersion] = useState(0);
   const view = useLibraryView();
+  /** Packs ticked for an agenda pack, in the order they were ticked. */
+  const [selected, setSelected] = useState<string[]>([]);
   const search = useLibrarySearch(view.query, listVersion);
   const searchInput = useRef<HTMLInputElement>(null);
 
@@ -131,6 +134,7 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
             <SearchBox ref={searchInput} value={view.query} onChange={view.setQuery} busy={search.searching} />
             <StatusCounts counts={counts} value={view.filters.status} onChange={(status) => view.setFilters({ ...view.filters, status })} />
             <LibraryFilterBar filters={view.filters} sort={view.sort} searching={searching} onFilters={view.setFilters} onSort={view.setSort} />
+            <AgendaPackButton packs={packs.filter((p): p is Extract<PackListEntry, { kind: 'pack' }> => p.kind === 'pack')} selected={rows.filter((r) => selected.includes(r.file)).map((r) => r.file)} />
           </div>
         )}
         {searching && search.error && (
@@ -154,6 +158,9 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
             <caption className="visually-hidden">Briefing packs, sorted by {SORT_CAPTIONS[view.sort]}</caption>
             <thead>
               <tr>
+                <th scope="col">
+                  <span className="visually-hidden">For the agenda pack</span>
+                </th>
                 <th scope="col">Title</th>
                 <th scope="col">Meeting</th>
                 <th scope="col">Meeting date</th>
@@ -170,6 +177,8 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
                 <PackRow
                   key={entry.file}
                   entry={entry}
+                  selected={selected.includes(entry.file)}
+                  onSelect={(on) => setSelected((prev) => (on ? [...prev.filter((f) => f !== entry.file), entry.file] : prev.filter((f) => f !== entry.file)))}
                   onOpen={props.onOpen}
                   onRename={(title) => setPending({ kind: 'rename', file: entry.file, title })}
                   onDuplicate={() => void run(async () => `Made "${(await host.duplicatePack({ file: entry.file })).pack.frontSheet.title}".`)}
@@ -215,11 +224,12 @@ function sortTime(entry: PackListEntry): string {
   return entry.kind === 'pack' ? entry.updatedAt : entry.modifiedAt;
 }
 
-function PackRow(props: { entry: PackListEntry; onOpen: (file: string) => void; onRename: (title: string) => void; onDuplicate: () => void; onDelete: (title: string) => void }) {
+function PackRow(props: { entry: PackListEntry; selected: boolean; onSelect: (selected: boolean) => void; onOpen: (file: string) => void; onRename: (title: string) => void; onDuplicate: () => void; onDelete: (title: string) => void }) {
   const { entry } = props;
   if (entry.kind === 'broken') {
     return (
       <tr className="broken-row">
+        <td />
         <td>
           <span className="file-name">{entry.file}</span>{' '}
           <span className="badge badge-error">{entry.error.code === 'NEWER_VERSION' ? 'Newer version' : 'Cannot open'}</span>
@@ -239,6 +249,9 @@ function PackRow(props: { entry: PackListEntry; onOpen: (file: string) => void; 
   const title = entry.title || 'Untitled briefing';
   return (
     <tr>
+      <td>
+        <PackSelectBox title={title} checked={props.selected} onChange={props.onSelect} />
+      </td>
       <td>
         <button type="button" className="link-button pack-open" onClick={() => props.onOpen(entry.file)}>
           {title}

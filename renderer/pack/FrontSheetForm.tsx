@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { FrontSheet } from '../../shared/pack/schema.js';
+import type { FrontSheet, Section } from '../../shared/pack/schema.js';
+import { accessStatus, accessSummary } from '../../shared/pack/parts.js';
 import { CLASSIFICATIONS, SCHEDULE_12A_PARAGRAPHS, STATUSES, STATUS_LABELS } from '../../shared/pack/vocabulary.js';
 import { checkFrontSheet, type FrontSheetField } from '../../shared/pack/frontSheetRules.js';
 
@@ -7,7 +8,7 @@ import { checkFrontSheet, type FrontSheetField } from '../../shared/pack/frontSh
  * The officer's front sheet. Every control has a label; problems show beside a field once
  * it has been visited, and never stop the pack being saved.
  */
-export function FrontSheetForm(props: { sheet: FrontSheet; onChange: (sheet: FrontSheet) => void; readOnly?: boolean }) {
+export function FrontSheetForm(props: { sheet: FrontSheet; sections?: Section[]; onChange: (sheet: FrontSheet) => void; readOnly?: boolean }) {
   const { sheet, onChange } = props;
   const problems = checkFrontSheet(sheet);
   const [touched, setTouched] = useState<Partial<Record<FrontSheetField, true>>>({});
@@ -16,6 +17,7 @@ export function FrontSheetForm(props: { sheet: FrontSheet; onChange: (sheet: Fro
   const problem = (field: FrontSheetField) => (touched[field] ? problems[field] : undefined);
   const set = (patch: Partial<FrontSheet>) => onChange({ ...sheet, ...patch });
   const outstanding = Object.keys(problems).length;
+  const access = accessStatus({ frontSheet: sheet, sections: props.sections ?? [] });
 
   return (
     <form className="front-sheet" aria-labelledby="front-sheet-heading" onSubmit={(e) => e.preventDefault()}>
@@ -87,10 +89,16 @@ export function FrontSheetForm(props: { sheet: FrontSheet; onChange: (sheet: Fro
           </fieldset>
           <fieldset className="group">
             <legend>Public or exempt</legend>
+            {/* Parts are marked exempt in their section settings; the sheet shows which. */}
+            {access.kind === 'part-exempt' && (
+              <p className="part-exempt-summary" data-testid="part-exempt" role="status">
+                <strong>Part exempt.</strong> {accessSummary(access).replace(/^Part exempt: /, '')}.
+              </p>
+            )}
             <RadioPair
               name="exempt"
               value={sheet.access.exempt}
-              labels={['Exempt', 'Public']}
+              labels={access.kind === 'part-exempt' ? ['Whole report exempt', 'Public (apart from the exempt parts)'] : ['Exempt', 'Public']}
               onChange={(exempt) => set({ access: { exempt, schedule12aParagraph: exempt ? sheet.access.schedule12aParagraph : null } })}
             />
             {sheet.access.exempt && (

@@ -25,6 +25,8 @@ import { jumpToSection } from '../library/sectionJump.js';
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateDialog.js';
 import { ExportButton } from '../export/ExportButton.js';
 import { SectionPane } from './SectionPane.js';
+import { SectionSettingsDialog } from '../publication/SectionSettingsDialog.js';
+import { packParts } from '../../shared/pack/parts.js';
 
 /** One pack: its front sheet and sections, saved automatically. */
 export function PackScreen(props: { file: string; section?: string; onBack: () => void; onRenamed: (file: string) => void }) {
@@ -127,6 +129,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
           onRename={(id) => sections.setDialog({ kind: 'rename', id })}
           onMove={sections.move}
           onRemove={(id) => sections.setDialog({ kind: 'remove', id })}
+          onSettings={(id) => sections.setDialog({ kind: 'settings', id })}
           readOnly={editingLocked}
         />
         <main className="pack-main" key={doc.replacedCount}>
@@ -155,7 +158,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
               readOnly={editingLocked}
             />
           ) : (
-            <FrontSheetForm sheet={pack.frontSheet} onChange={changeFrontSheet} readOnly={editingLocked} />
+            <FrontSheetForm sheet={pack.frontSheet} sections={pack.sections} onChange={changeFrontSheet} readOnly={editingLocked} />
           )}
         </main>
         {activeSection && <GuidancePanel section={activeSection} />}
@@ -179,7 +182,7 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
   );
 }
 
-type SectionDialog = { kind: 'add' } | { kind: 'rename'; id: string } | { kind: 'remove'; id: string } | null;
+type SectionDialog = { kind: 'add' } | { kind: 'rename'; id: string } | { kind: 'remove'; id: string } | { kind: 'settings'; id: string } | null;
 
 function readSectionParam(): string {
   return new URLSearchParams(window.location.search).get('section') ?? FRONT_SHEET;
@@ -270,6 +273,17 @@ function useSections(doc: ReturnType<typeof usePackDocument>, initialSection: st
 
   const rename = (id: string, title: string) => update((pack) => ({ ...pack, sections: pack.sections.map((s) => (s.id === id ? { ...s, title } : s)) }));
 
+  /** Body or appendix, exempt or not (absent fields mean body and public, as in the format). */
+  const configure = (id: string, settings: { kind: 'body' | 'appendix'; exempt: Section['exempt'] }) =>
+    update((pack) => ({
+      ...pack,
+      sections: pack.sections.map((s) => {
+        if (s.id !== id) return s;
+        const { kind: _k, exempt: _e, ...rest } = s;
+        return { ...rest, ...(settings.kind === 'appendix' ? { kind: 'appendix' as const } : {}), ...(settings.exempt ? { exempt: settings.exempt } : {}) };
+      }),
+    }));
+
   const remove = (id: string) => {
     // Take the editor's latest words first, so Undo brings back everything.
     flushEditors();
@@ -313,7 +327,7 @@ function useSections(doc: ReturnType<typeof usePackDocument>, initialSection: st
   const counted = firstPaintDone ? deferredSections : openSection && [openSection];
   const counts = useMemo(() => sectionWordCounts(counted ?? [], live), [counted, live]);
 
-  return { active: current, counts, select, commit, setLiveCount, move, add, rename, remove, undoRemove, removed, dialog, setDialog };
+  return { active: current, counts, select, commit, setLiveCount, move, add, rename, configure, remove, undoRemove, removed, dialog, setDialog };
 }
 
 function SectionDialogs(props: { sections: ReturnType<typeof useSections>; all: Section[] }) {
@@ -337,6 +351,20 @@ function SectionDialogs(props: { sections: ReturnType<typeof useSections>; all: 
   }
   const section = props.all.find((s) => s.id === dialog.id);
   if (!section) return null;
+  if (dialog.kind === 'settings') {
+    const label = packParts(props.all).find((p) => p.sectionId === section.id)?.label ?? '';
+    return (
+      <SectionSettingsDialog
+        section={section}
+        label={label}
+        onCancel={close}
+        onSave={(settings) => {
+          close();
+          props.sections.configure(section.id, settings);
+        }}
+      />
+    );
+  }
   if (dialog.kind === 'rename') {
     return (
       <PromptDialog

@@ -16,6 +16,7 @@ export interface ShortcutEntry {
 export const SHORTCUTS: readonly ShortcutEntry[] = [
   { group: 'Library', keys: ['Ctrl+F'], description: 'Search every pack' },
   { group: 'Pack', keys: ['Ctrl+S'], description: 'Save now (keeps a version in the history)' },
+  { group: 'Pack', keys: ['Ctrl+P'], description: 'Print the pack (the same pages as its PDF)' },
   { group: 'Outline', keys: ['Alt+Up', 'Alt+Down'], description: 'Move the chosen section up or down' },
   { group: 'Editor: text', keys: ['Ctrl+B'], description: 'Bold' },
   { group: 'Editor: text', keys: ['Ctrl+I'], description: 'Italic' },

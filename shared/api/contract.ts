@@ -17,6 +17,7 @@ import {
   type TemplateWriteOutcome,
 } from '../templates/api.js';
 import { exportOptionsSchema, type AccessibilityReport, type ExportResult } from '../export/types.js';
+import { agendaPackArgs, type AgendaPackResult, type PdfEngineStatus, type PrintResult } from '../publication/api.js';
 
 /**
  * THE contract between the renderer and the back end: one table of methods, each with a
@@ -335,6 +336,21 @@ export const hostMethods = {
     z.object({ pack: packSchema, file: packFileName.optional(), options: exportOptionsSchema.optional() }).strict(),
     'Export a pack to Word: save dialog and file in Electron, the bytes for a download in the browser host',
   ),
+
+  // ---- Publishing (issue 16): PDF, print, the meeting's agenda pack ----
+  pdfEngineStatus: method<PdfEngineStatus>()(noArgs, 'Which PDF engine this host has (the app\'s own Chromium, a browser or LibreOffice on the machine), or why there is none'),
+  exportToPdf: method<ExportResult>()(
+    z.object({ pack: packSchema, file: packFileName.optional(), options: exportOptionsSchema.optional() }).strict(),
+    'Export a pack to an accessible PDF in the version asked for: save dialog and file in Electron, the bytes in the browser host',
+  ),
+  printPack: method<PrintResult>()(
+    z.object({ pack: packSchema, options: exportOptionsSchema.optional() }).strict(),
+    'Print a pack (the same pages as its PDF): the system print dialog in Electron, the HTML for the page to print in the browser host',
+  ),
+  makeAgendaPack: method<AgendaPackResult>()(
+    agendaPackArgs.extend({ files: z.array(packFileName).min(1).max(100) }).strict(),
+    'The agenda pack of a meeting from packs in the workspace, in order: public and/or full, PDF and/or Word; to a chosen folder in Electron, as downloads in the browser host',
+  ),
 } as const;
 
 export type HostMethods = typeof hostMethods;
@@ -362,7 +378,7 @@ export type HostHandlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promi
  * has no native menu). Preload exposes each on `window.briefingEvents.<name>(listener)`,
  * returning an unsubscribe function; payloads are validated here before any listener runs.
  */
-export const MENU_COMMANDS = ['new', 'newFromTemplate', 'open', 'save', 'saveAs', 'exportWord', 'close'] as const;
+export const MENU_COMMANDS = ['new', 'newFromTemplate', 'open', 'save', 'saveAs', 'exportWord', 'close', 'exportPdf', 'print'] as const;
 export type MenuCommandName = (typeof MENU_COMMANDS)[number];
 
 export const hostEvents = {

@@ -40,6 +40,11 @@ export const brandingSchema = z.object({
   fontSizePt: z.number().min(8).max(28).default(12),
   /** Colour of headings and the council name, #RRGGBB; must contrast 4.5:1 with white. */
   accentColour: z.string().regex(HEX_COLOUR, { message: 'the accent colour must look like #1F4E79' }).default('#1F4E79'),
+  /**
+   * The words beside the marking on every page of a pack that is not approved ("DRAFT",
+   * "DRAFT – NOT FOR CIRCULATION"). Only the wording: every unapproved pack is marked.
+   */
+  draftWording: z.string().trim().min(1, { message: 'the draft wording cannot be empty' }).max(60).default('DRAFT'),
 });
 
 export type Branding = z.infer<typeof brandingSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PUBLICATION_VERSIONS } from '../publication/versions.js';
 
 /**
  * What the Word export and its accessibility checker exchange with the renderer and the CLI.
@@ -62,6 +63,12 @@ export const exportOptionsSchema = z
      * left for Word, which updates the contents when the document opens.
      */
     tocPageNumbers: z.enum(['auto', 'always', 'never']).default('auto'),
+    /**
+     * Which version of a report with exempt information: 'full' (everything, exempt parts
+     * marked NOT FOR PUBLICATION) or 'public' (exempt parts withheld, each replaced by its
+     * notice). The same for a report with no exempt information.
+     */
+    version: z.enum(PUBLICATION_VERSIONS).default('full'),
   })
   .strict();
 

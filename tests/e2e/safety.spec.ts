@@ -50,8 +50,11 @@ test('kill the host while typing, restart, restore: text typed up to 2 s before 
     const typed: Array<{ at: number; value: string }> = [];
     const words = 'the council will invest in green skills across Bootle Southport and Formby with new apprenticeships and a retrofit programme for older homes'.split(' ');
     let killAt = 0;
+    // Kill once enough words are in and typing has gone on for 2.5 s more, so "typed up to
+    // 2 s before the kill" always has words in it, however slowly a busy machine types.
     const killer = (async () => {
-      await page.waitForTimeout(5_000);
+      while (typed.length < 8) await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
       killAt = Date.now();
       await host.stop('SIGKILL');
     })();

@@ -25,8 +25,11 @@ test('kill the host while typing in a section editor, restart, restore: the text
     const words = 'Sefton will close the attainment gap with new apprenticeships in Bootle and adult skills in Southport and Formby'.split(' ');
     const typed: Array<{ at: number; text: string }> = [];
     let killAt = 0;
+    // Kill once enough words are in and typing has gone on for 2.5 s more, so "typed up to
+    // 2 s before the kill" always has words in it, however slowly a busy machine types.
     const killer = (async () => {
-      await page.waitForTimeout(5_000);
+      while (typed.length < 8) await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
       killAt = Date.now();
       await host.stop('SIGKILL');
     })();

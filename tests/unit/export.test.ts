@@ -132,11 +132,12 @@ describe('Word export read back with mammoth and the XML parts', () => {
   it('marks every page with the classification in capitals, centred, in header and footer, with page X of Y, title and version', () => {
     const header = doc.part('word/header1.xml');
     const footer = doc.part('word/footer1.xml');
-    expect(paragraphs(header).map((p) => p.text)).toEqual(['OFFICIAL-SENSITIVE']);
+    // The feature pack is exempt as a whole (paragraph 3): the full version marks every page.
+    expect(paragraphs(header).map((p) => p.text)).toEqual(['OFFICIAL-SENSITIVE', 'NOT FOR PUBLICATION: Schedule 12A, paragraph 3']);
     expect(header).toContain('<w:jc w:val="center"/>');
     expect(doc.part('word/styles.xml')).toMatch(/w:styleId="ProtectiveMarking">[\s\S]*?<w:caps\/>/);
     const lines = paragraphs(footer).map((p) => p.text);
-    expect(lines[1]).toBe('OFFICIAL-SENSITIVE');
+    expect(lines.slice(1)).toEqual(['NOT FOR PUBLICATION: Schedule 12A, paragraph 3', 'OFFICIAL-SENSITIVE']);
     expect(lines[0]).toContain('Feature test pack');
     expect(lines[0]).toContain('Version 2.1');
     expect(footer).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);

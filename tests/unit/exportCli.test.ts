@@ -5,7 +5,14 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/cli.js';
 import { RULE_FIXTURES } from '../fixtures/export/accessibilityFixtures.js';
-import { makeFeaturePack } from '../fixtures/export/featurePack.js';
+import { makeFeaturePack as makeExemptFeaturePack } from '../fixtures/export/featurePack.js';
+
+/** The feature pack as a public report (an exempt one names its version in the file name). */
+function makeFeaturePack() {
+  const pack = makeExemptFeaturePack();
+  pack.frontSheet.access = { exempt: false, schedule12aParagraph: null };
+  return pack;
+}
 import { expectValidDocx } from '../support/ooxml/validateDocx.js';
 
 let dir: string;

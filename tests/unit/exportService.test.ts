@@ -39,7 +39,7 @@ describe('export over the host contract', () => {
     const envelope = await call(handlers, 'exportToWord', { pack: makeFeaturePack(), file: 'Feature test pack.briefing' });
     expect(envelope.ok).toBe(true);
     const result = (envelope as { ok: true; result: { kind: string; fileName: string; base64: string; report: { warnings: number } } }).result;
-    expect(result).toMatchObject({ kind: 'download', fileName: 'Feature test pack.docx' });
+    expect(result).toMatchObject({ kind: 'download', fileName: 'Feature test pack (full - not for publication).docx' });
     expect(result.report.warnings).toBe(1);
     const zip = await JSZip.loadAsync(Buffer.from(result.base64, 'base64'));
     const xml = await zip.file('word/document.xml')!.async('string');

@@ -46,12 +46,14 @@ describe('application menu', () => {
         ['save', 'CmdOrCtrl+S'],
         ['saveAs', 'CmdOrCtrl+Shift+S'],
         ['exportWord', 'CmdOrCtrl+E'],
+        ['exportPdf', 'CmdOrCtrl+Shift+E'],
+        ['print', 'CmdOrCtrl+P'],
         ['close', 'CmdOrCtrl+W'],
       ];
       for (const [id, accelerator] of expected) expect(byId(id)?.accelerator, id).toBe(accelerator);
-      for (const id of ['new', 'newFromTemplate', 'save', 'saveAs', 'exportWord', 'close']) click(byId(id));
+      for (const id of ['new', 'newFromTemplate', 'save', 'saveAs', 'exportWord', 'exportPdf', 'print', 'close']) click(byId(id));
       click(byId('open'));
-      expect(calls).toEqual(['command:new', 'command:newFromTemplate', 'command:save', 'command:saveAs', 'command:exportWord', 'command:close', 'open']);
+      expect(calls).toEqual(['command:new', 'command:newFromTemplate', 'command:save', 'command:saveAs', 'command:exportWord', 'command:exportPdf', 'command:print', 'command:close', 'open']);
       // Quit lives in the app menu on macOS and at the end of File elsewhere.
       const quitInFile = file.some((i) => i.role === 'quit');
       expect(quitInFile).toBe(platform !== 'darwin');

@@ -4,6 +4,9 @@ import type { Section } from '../../../shared/pack/schema.js';
 import { findGamechanger } from '../../../shared/gamechangers/index.js';
 import { readingMinutes } from '../../../shared/richtext/plainText.js';
 import { formatCount } from '../../common/format.js';
+import { packParts } from '../../../shared/pack/parts.js';
+import { PartBadges } from '../../publication/PartBadges.js';
+import '../../publication/publication.css';
 
 export const FRONT_SHEET = 'front-sheet';
 
@@ -16,6 +19,8 @@ export interface OutlineProps {
   onRename: (id: string) => void;
   onMove: (id: string, by: -1 | 1) => void;
   onRemove: (id: string) => void;
+  /** Section settings: body or appendix, exempt with its Schedule 12A paragraph. */
+  onSettings?: (id: string) => void;
   /** An approved pack: sections can be read and opened, not added, renamed, moved or removed. */
   readOnly?: boolean;
 }
@@ -30,6 +35,7 @@ export const SectionOutline = memo(function SectionOutline(props: OutlineProps) 
   const allCounted = sections.every((s) => counts.has(s.id));
   const total = sections.reduce((sum, s) => sum + (counts.get(s.id) ?? 0), 0);
   const minutes = readingMinutes(total);
+  const parts = packParts(sections);
 
   const onItemKey = (event: KeyboardEvent<HTMLButtonElement>, id: string) => {
     if (props.readOnly || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
@@ -72,6 +78,7 @@ export const SectionOutline = memo(function SectionOutline(props: OutlineProps) 
                 >
                   <span className="outline-title">{title}</span>
                   <span className="outline-meta">
+                    <PartBadges part={parts[index]} />
                     {gamechanger && <span className="badge badge-gamechanger">{gamechanger.shortName}</span>}
                     <span className={`outline-words${over ? ' is-over' : ''}`} data-testid="outline-words">
                       {words === undefined ? '…' : formatCount(words)}
@@ -85,6 +92,11 @@ export const SectionOutline = memo(function SectionOutline(props: OutlineProps) 
                     <button type="button" onClick={() => props.onRename(section.id)}>
                       Rename
                     </button>
+                    {props.onSettings && (
+                      <button type="button" onClick={() => props.onSettings!(section.id)} aria-label={`Settings for ${title}`}>
+                        Settings…
+                      </button>
+                    )}
                     <button type="button" aria-label={`Move ${title} up`} disabled={index === 0} onClick={() => props.onMove(section.id, -1)}>
                       ↑
                     </button>
