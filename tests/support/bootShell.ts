@@ -40,14 +40,36 @@ function installHook(): void {
  * 3 MB bundle through Babel), and each boot needs a fresh copy anyway.
  */
 function evaluateBundle(file: string): void {
-  const internals = Module as unknown as { _nodeModulePaths(dir: string): string[]; wrap(source: string): string };
+  const internals = Module as unknown as { _nodeModulePaths(dir: string): string[] };
   const mod = new Module(file);
   mod.filename = file;
   mod.paths = internals._nodeModulePaths(path.dirname(file));
-  const wrapper = vm.runInThisContext(internals.wrap(readFileSync(file, 'utf8')), { filename: file }) as (...args: unknown[]) => void;
+  // Node's module wrapper, plus `process`: the booted main sees Electron's main process.
+  const source = `(function (exports, require, module, __filename, __dirname, process) {${readFileSync(file, 'utf8')}\n})`;
+  const wrapper = vm.runInThisContext(source, { filename: file }) as (...args: unknown[]) => void;
   const requireHere = Module.createRequire(file);
-  wrapper.call(mod.exports, mod.exports, requireHere, mod, file, path.dirname(file));
+  wrapper.call(mod.exports, mod.exports, requireHere, mod, file, path.dirname(file), electronMainProcess());
   mod.loaded = true;
+}
+
+/**
+ * `process` as Electron's main process has it: Node's, plus `type: 'browser'` and the
+ * versions of Electron and its Chromium (process.versions.electron and .chrome), which the
+ * shell may read (the PDF engine names its Chromium). Only the booted bundle sees these;
+ * the rest of this process keeps Node's own `process`.
+ */
+export const ELECTRON_VERSIONS = { electron: '45.5.0', chrome: '153.0.8001.0' } as const;
+
+function electronMainProcess(): NodeJS.Process {
+  const versions = { ...process.versions, ...ELECTRON_VERSIONS };
+  return new Proxy(process, {
+    get(target, key) {
+      if (key === 'versions') return versions;
+      if (key === 'type') return 'browser';
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 function provide(standIn: ElectronStandIn['module']): void {
