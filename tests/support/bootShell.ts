@@ -39,14 +39,21 @@ function installHook(): void {
  * require: test runners hook require to transpile what they load (Playwright's would push the
  * 3 MB bundle through Babel), and each boot needs a fresh copy anyway.
  */
+const compiled = new Map<string, vm.Script>();
+
 function evaluateBundle(file: string): void {
   const internals = Module as unknown as { _nodeModulePaths(dir: string): string[] };
   const mod = new Module(file);
   mod.filename = file;
   mod.paths = internals._nodeModulePaths(path.dirname(file));
   // Node's module wrapper, plus `process`: the booted main sees Electron's main process.
-  const source = `(function (exports, require, module, __filename, __dirname, process) {${readFileSync(file, 'utf8')}\n})`;
-  const wrapper = vm.runInThisContext(source, { filename: file }) as (...args: unknown[]) => void;
+  // Compiled once per test process; each run of the script is a fresh module all the same.
+  let script = compiled.get(file);
+  if (!script) {
+    script = new vm.Script(`(function (exports, require, module, __filename, __dirname, process) {${readFileSync(file, 'utf8')}\n})`, { filename: file });
+    compiled.set(file, script);
+  }
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   const requireHere = Module.createRequire(file);
   wrapper.call(mod.exports, mod.exports, requireHere, mod, file, path.dirname(file), electronMainProcess());
   mod.loaded = true;
