@@ -11,6 +11,8 @@ import { setPackStatus } from './search/packStatus.js';
 import { createTemplateServices } from './templates/templateServices.js';
 import { checkAccessibilityFor, exportToWordFor } from './export/exportService.js';
 import { PackReadAhead } from './workspace/packReadAhead.js';
+import { createImportServices } from './import/importService.js';
+import { inlineRunner, workerRunner, type ImportRunner } from './import/importRunner.js';
 import { createPublishServices } from './publication/publishServices.js';
 import type { PdfEngine } from './pdf/engine/types.js';
 
@@ -23,6 +25,8 @@ export interface ServiceOptions {
   builtInTemplatesDir?: string;
   /** How long the shared templates folder may take to answer (tests shorten it). */
   sharedTemplatesTimeoutMs?: number;
+  /** Where Word imports are read: 'worker' (default; the built dist/electron/importWorker.cjs) or 'inline' (tests from the sources). */
+  importRunner?: 'worker' | 'inline';
   /** The PDF engine outside Electron (default: a browser or LibreOffice found on the machine). */
   openPdfEngine?: () => Promise<PdfEngine>;
 }
@@ -62,6 +66,13 @@ export function createServices(options: ServiceOptions): HostServices {
   }
 
   const safety = createSafetyHandlers({ packs, settings, dataDir: platform.dataDir });
+  const templates = createTemplateServices({ options, settings, packs });
+  let runner: ImportRunner | undefined;
+  const imports = createImportServices({
+    packs,
+    runner: () => (runner ??= options.importRunner === 'inline' ? inlineRunner() : workerRunner()),
+    templateText: async (source, file) => (await templates.exportTemplate({ source, file })).text,
+  });
   const readAhead = new PackReadAhead({ open: async (file) => (await packs()).open(file), stamp: async (file) => (await packs()).stamp(file) });
 
   return {
@@ -118,7 +129,8 @@ export function createServices(options: ServiceOptions): HostServices {
     searchPacks: async ({ query, limit }) => (await search()).search(query, limit),
     setPackStatus: async ({ file, status, baseRevision }) => setPackStatus(await packs(), await settings.get(), file, status, baseRevision),
     getSettingsState: async () => ({ settings: await settings.get(), notice: settings.notice ?? null, file: settings.file }),
-    ...createTemplateServices({ options, settings, packs }),
+    ...templates,
+    ...imports,
     checkAccessibility: ({ pack }) => checkAccessibilityFor({ settings: () => settings.get(), platform }, pack),
     ...createPublishServices({ settings: () => settings.get(), platform, packs, openEngine: options.openPdfEngine }),
     exportToWord: async (args) => {

@@ -13,6 +13,8 @@ const USAGE = `Usage: briefing <command> [options]
 Commands:
   validate <file…>    Check briefing packs (.briefing) and templates (.briefing-template);
                       prints OK or the problem for each.
+  export <pack|folder> Export packs to accessible Word files (briefing export --help).
+  import <file.docx…> Bring Word documents in as packs (briefing import --help).
   export <pack|folder> Export packs to accessible Word files or PDFs (briefing export --help).
   agenda <pack…>      Make a meeting's agenda pack, public and full, PDF and Word
                       (briefing agenda --help).
@@ -64,6 +66,14 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
         return 0;
       }
       return exportCommand(rest, io);
+    }
+    case 'import': {
+      const { importCommand, IMPORT_USAGE } = await import('./importCommand.js');
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.out(IMPORT_USAGE);
+        return 0;
+      }
+      return importCommand(rest, io);
     }
     case 'agenda': {
       const { agendaCommand, AGENDA_USAGE } = await import('../agenda/cliAgenda.js');

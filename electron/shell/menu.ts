@@ -46,6 +46,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     submenu: [
       { id: 'new', label: '&New Pack', accelerator: 'CmdOrCtrl+N', click: send('new') },
       { id: 'newFromTemplate', label: 'New from &Template…', accelerator: 'CmdOrCtrl+Shift+N', click: send('newFromTemplate') },
+      { id: 'importWord', label: '&Import Word Document…', click: send('importWord') },
       { type: 'separator' },
       { id: 'open', label: '&Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
       { id: 'recent', label: mac ? 'Open Recent' : 'Open &Recent', submenu: recentItems },

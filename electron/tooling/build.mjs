@@ -19,6 +19,7 @@ export const ENTRY_POINTS = {
   serve: 'electron/browserHost/serveMain.ts',
   main: 'electron/shell/main.ts',
   preload: 'electron/shell/preload.ts',
+  importWorker: 'electron/import/importWorker.ts',
 };
 
 /** The CLI's separate bundle of docx/layout (see buildAll). */
@@ -52,7 +53,7 @@ export async function buildAll() {
     logOverride: { 'empty-import-meta': 'silent' },
   };
   const entries = (names) => Object.fromEntries(names.map((name) => [name, path.join(root, ENTRY_POINTS[name])]));
-  await esbuild({ ...common, entryPoints: entries(['serve', 'main', 'preload']) });
+  await esbuild({ ...common, entryPoints: entries(['serve', 'main', 'preload', 'importWorker']) });
   // The CLI is a short-lived process that loads its bundle on every run, so it is built
   // lean: minified (less to read and compile), and without docx/layout (over half the
   // bundle), which only exports that lay out contents page numbers need. That one is its

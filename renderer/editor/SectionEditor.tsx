@@ -25,6 +25,7 @@ import { prepareSectionLoad } from './sectionLoad.js';
 import { EditablePlugin } from './EditablePlugin.js';
 import { Toolbar } from './Toolbar.js';
 import { registerImageView } from './ImageComponent.js';
+import { InsertContentPlugin } from '../import/InsertContentPlugin.js';
 import './editor.css';
 
 registerImageView();
@@ -123,6 +124,7 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
       <WordCountPlugin onCount={(words) => props.onWordCount(sectionId, words)} />
       <LoadContentPlugin section={section} interactionRoot={shell} />
       <EditablePlugin editable={!props.readOnly} />
+      <InsertContentPlugin sectionId={sectionId} />
     </LexicalComposer>
   );
 });

@@ -15,12 +15,17 @@ import { useLibrarySearch } from './useLibrarySearch.js';
 import { useLibraryView } from './useLibraryView.js';
 import { SettingsNotice } from '../settings/SettingsNotice.js';
 import { LazyPart, lazyPart } from '../common/LazyPart.js';
+import { useFileDrop } from '../import/useFileDrop.js';
+import { useMenuCommand } from '../host/hostEvents.js';
+import '../import/import.css';
 import { AgendaPackButton, PackSelectBox } from '../publication/AgendaPackButton.js';
 
 const TemplateGallery = lazyPart(() => import('../templates/TemplateGallery.js'), (m) => m.TemplateGallery);
+const ImportDialog = lazyPart(() => import('../import/ImportDialog.js'), (m) => m.ImportDialog);
 
 type PendingAction =
   | { kind: 'new' }
+  | { kind: 'import'; file: File | null }
   | { kind: 'rename'; file: string; title: string }
   | { kind: 'delete'; file: string; title: string };
 
@@ -39,6 +44,10 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
   const [selected, setSelected] = useState<string[]>([]);
   const search = useLibrarySearch(view.query, listVersion);
   const searchInput = useRef<HTMLInputElement>(null);
+  // A Word document dropped anywhere on the library is imported (with its preview first).
+  const onDroppedFile = useCallback((file: File) => setPending({ kind: 'import', file }), []);
+  const dragging = useFileDrop(onDroppedFile, pending === null);
+  useMenuCommand('importWord', () => setPending({ kind: 'import', file: null }));
 
   const refresh = useCallback(async () => {
     try {
@@ -91,12 +100,20 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
   const rows = useMemo(() => filterAndSort(packs, view.filters, view.sort), [packs, view.filters, view.sort]);
   const hits = useMemo(() => (search.results ? filterHits(search.results.hits, packs, view.filters, view.sort) : []), [search.results, packs, view.filters, view.sort]);
   return (
-    <div className="screen">
+    <div className="screen drop-target">
+      {dragging && (
+        <div className="drop-overlay" data-testid="drop-overlay">
+          <span>Drop a Word document to make a pack from it</span>
+        </div>
+      )}
       <header className="app-header">
         <h1>Briefing Studio</h1>
         <div className="header-actions">
           <button type="button" className="primary" onClick={() => setPending({ kind: 'new' })}>
             New pack
+          </button>
+          <button type="button" onClick={() => setPending({ kind: 'import', file: null })}>
+            From a Word document…
           </button>
           {props.onSettings && (
             <button type="button" onClick={props.onSettings}>
@@ -191,7 +208,20 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
       </main>
       {pending?.kind === 'new' && (
         <LazyPart>
-          <TemplateGallery onCancel={() => setPending(null)} onCreated={props.onOpen} />
+          <TemplateGallery onCancel={() => setPending(null)} onCreated={props.onOpen} onFromWord={() => setPending({ kind: 'import', file: null })} />
+        </LazyPart>
+      )}
+      {pending?.kind === 'import' && (
+        <LazyPart>
+          <ImportDialog
+            mode={{ kind: 'library' }}
+            file={pending.file}
+            onCancel={() => setPending(null)}
+            onDone={(result) => {
+              setPending(null);
+              if (result.kind === 'pack') props.onOpen(result.opened.file);
+            }}
+          />
         </LazyPart>
       )}
       {pending?.kind === 'rename' && (

@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Section } from '../../shared/pack/schema.js';
 import { newSection } from '../../shared/pack/defaults.js';
-import type { SerializedEditorStateJson } from '../../shared/richtext/serialized.js';
+import type { SerializedEditorStateJson, SerializedNodeJson } from '../../shared/richtext/serialized.js';
 import { PromptDialog } from '../common/PromptDialog.js';
 import { FRONT_SHEET, SectionOutline } from './outline/SectionOutline.js';
 import { sectionWordCounts } from './outline/wordCounts.js';
@@ -25,6 +25,12 @@ import { jumpToSection } from '../library/sectionJump.js';
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateDialog.js';
 import { ExportButton } from '../export/ExportButton.js';
 import { SectionPane } from './SectionPane.js';
+import { LazyPart, lazyPart } from '../common/LazyPart.js';
+import { insertIntoSection } from '../import/InsertContentPlugin.js';
+import { useFileDrop } from '../import/useFileDrop.js';
+import type { ImportCommitResult } from '../../shared/api/contract.js';
+
+const ImportDialog = lazyPart(() => import('../import/ImportDialog.js'), (m) => m.ImportDialog);
 import { SectionSettingsDialog } from '../publication/SectionSettingsDialog.js';
 import { packParts } from '../../shared/pack/parts.js';
 
@@ -38,6 +44,33 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
   /** Approved, or another person holds the pack (issue 6's lock): nothing can be edited. */
   const editingLocked = readOnly || doc.readOnly;
   const sections = useSections(doc, props.section);
+  // Insert › Word document (the button, File › Import in the desktop menu, or a file dropped on the pack).
+  const [importing, setImporting] = useState<{ file: File | null } | null>(null);
+  const [importNotice, setImportNotice] = useState<string | null>(null);
+  const onDroppedFile = useCallback((file: File) => setImporting({ file }), []);
+  useFileDrop(onDroppedFile, importing === null && !editingLocked && doc.pack !== null);
+  useMenuCommand('importWord', () => {
+    if (!editingLocked) setImporting({ file: null });
+  });
+  function insertImported(result: ImportCommitResult) {
+    setImporting(null);
+    if (result.kind === 'sections') {
+      if (result.sections.length === 0) return;
+      doc.update((p) => ({ ...p, sections: [...p.sections, ...result.sections] }));
+      sections.select(result.sections[0]!.id);
+      setImportNotice(`Added ${result.sections.length} section${result.sections.length === 1 ? '' : 's'} from the Word document.`);
+    } else if (result.kind === 'nodes') {
+      setPendingInsert(result.nodes);
+    }
+  }
+  // Content for the open section goes in once the dialog has closed and handed focus back, so
+  // the editor keeps the focus after it (and Ctrl+Z at once takes it out again).
+  const [pendingInsert, setPendingInsert] = useState<SerializedNodeJson[] | null>(null);
+  useEffect(() => {
+    if (!pendingInsert || importing) return;
+    setPendingInsert(null);
+    if (insertIntoSection(sections.active, pendingInsert)) setImportNotice('Inserted the Word document into this section. Undo (Ctrl+Z) takes it out again.');
+  }, [pendingInsert, importing, sections.active]);
 
   /** Status changes go through the status path so each is recorded with who and when. */
   async function setStatus(to: PackStatus) {
@@ -112,6 +145,9 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
         </button>
         <h1 className="pack-heading">{pack.frontSheet.title || 'Untitled briefing'}</h1>
         <SaveStatus state={doc.saveState} onRetry={() => void doc.saveNow()} />
+        <button type="button" disabled={editingLocked} onClick={() => setImporting({ file: null })}>
+          Insert Word document…
+        </button>
         <SaveAsTemplateButton pack={pack} />
         <ExportButton pack={pack} file={props.file} />
         <button type="button" className="primary" onClick={() => void doc.saveNow('explicit')} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S">
@@ -139,6 +175,11 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
               {statusError}
             </p>
           )}
+          {importNotice && (
+            <p className="notice section-notice" role="status">
+              {importNotice}
+            </p>
+          )}
           {sections.removed && (
             <p className="notice section-notice" role="status">
               Removed “{sections.removed.section.title || 'Untitled section'}”.{' '}
@@ -164,6 +205,11 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
         {activeSection && <GuidancePanel section={activeSection} />}
       </div>
       <SectionDialogs sections={sections} all={pack.sections} />
+      {importing && (
+        <LazyPart>
+          <ImportDialog mode={{ kind: 'open-pack', currentSection: activeSection ? activeSection.title || 'Untitled section' : null }} file={importing.file} onCancel={() => setImporting(null)} onDone={insertImported} />
+        </LazyPart>
+      )}
       <SaveAsFromMenu pack={doc.pack} onSaved={props.onRenamed} />
       {confirmLeave && (
         <ConfirmDialog

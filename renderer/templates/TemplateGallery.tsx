@@ -32,7 +32,7 @@ function sameRef(a: Ref | null, b: Ref): boolean {
  * guidance, give the pack a title and create it. Templates can be imported, exported,
  * published to the shared folder and deleted from here too.
  */
-export function TemplateGallery(props: { onCreated: (file: string) => void; onCancel: () => void }) {
+export function TemplateGallery(props: { onCreated: (file: string) => void; onCancel: () => void; onFromWord?: () => void }) {
   const { gallery, loadError, refresh } = useTemplateGallery();
   const [selected, setSelected] = useState<Ref | null>(null);
   const [title, setTitle] = useState('Untitled briefing');
@@ -177,6 +177,11 @@ export function TemplateGallery(props: { onCreated: (file: string) => void; onCa
             <button type="button" onClick={() => fileInput.current?.click()} disabled={working}>
               Import template…
             </button>
+            {props.onFromWord && (
+              <button type="button" onClick={props.onFromWord} disabled={working}>
+                From a Word document…
+              </button>
+            )}
             <input
               ref={fileInput}
               type="file"

@@ -18,6 +18,10 @@ import {
 } from '../templates/api.js';
 import { exportOptionsSchema, type AccessibilityReport, type ExportResult } from '../export/types.js';
 import { agendaPackArgs, type AgendaPackResult, type PdfEngineStatus, type PrintResult } from '../publication/api.js';
+import type { ImportJobStatus } from '../import/types.js';
+import { importCommitArgs, importIdSchema, importUploadArgs } from '../import/schemas.js';
+import type { Section } from '../pack/schema.js';
+import type { SerializedNodeJson } from '../richtext/serialized.js';
 
 /**
  * THE contract between the renderer and the back end: one table of methods, each with a
@@ -351,7 +355,22 @@ export const hostMethods = {
     agendaPackArgs.extend({ files: z.array(packFileName).min(1).max(100) }).strict(),
     'The agenda pack of a meeting from packs in the workspace, in order: public and/or full, PDF and/or Word; to a chosen folder in Electron, as downloads in the browser host',
   ),
+  // ---- Import of Word documents (issue 15) ----
+  // The file goes up in pieces (base64, IMPORT_CHUNK_BYTES each: small JSON bodies over HTTP,
+  // the same over IPC); a job reads it off the main thread and is polled for progress and the
+  // preview; nothing is written until importCommit.
+  importUpload: method<{ uploadId: string; received: number }>()(importUploadArgs, 'Send the next piece of a Word document to import'),
+  importStart: method<{ jobId: string }>()(z.object({ uploadId: importIdSchema }).strict(), 'Start reading an uploaded Word document (in a worker); poll importStatus'),
+  importStatus: method<ImportJobStatus>()(z.object({ jobId: importIdSchema }).strict(), 'Progress of an import, then its preview (or why it failed)'),
+  importCommit: method<ImportCommitResult>()(
+    importCommitArgs,
+    'Bring the document in: a new pack (optionally from a template), or sections or content for the open pack (which the renderer adds and saves)',
+  ),
+  importCancel: method<{ cancelled: boolean }>()(z.object({ id: importIdSchema }).strict(), 'Stop an import or drop an upload'),
 } as const;
+
+/** What importCommit gives back: the new pack, or what to add to the open pack. */
+export type ImportCommitResult = { kind: 'pack'; opened: OpenedPack } | { kind: 'sections'; sections: Section[] } | { kind: 'nodes'; nodes: SerializedNodeJson[] };
 
 export type HostMethods = typeof hostMethods;
 export type MethodName = keyof HostMethods;
@@ -378,7 +397,7 @@ export type HostHandlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promi
  * has no native menu). Preload exposes each on `window.briefingEvents.<name>(listener)`,
  * returning an unsubscribe function; payloads are validated here before any listener runs.
  */
-export const MENU_COMMANDS = ['new', 'newFromTemplate', 'open', 'save', 'saveAs', 'exportWord', 'close', 'exportPdf', 'print'] as const;
+export const MENU_COMMANDS = ['new', 'newFromTemplate', 'open', 'save', 'saveAs', 'exportWord', 'close', 'exportPdf', 'print', 'importWord'] as const;
 export type MenuCommandName = (typeof MENU_COMMANDS)[number];
 
 export const hostEvents = {

@@ -83,3 +83,16 @@ test('a menu command with nothing to act on gets a plain answer, and hostile pay
   await expect(page.getByRole('heading', { name: 'Your briefing packs' })).toBeVisible();
   expect(page.url()).not.toContain('pack=');
 });
+
+test('File › Import Word Document opens the import in the library, and Insert Word document in an open pack', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Your briefing packs' })).toBeVisible();
+  await menu(page, { command: 'importWord' });
+  const fromLibrary = page.getByRole('dialog', { name: 'New pack from a Word document' });
+  await expect(fromLibrary.getByRole('button', { name: 'Choose a Word document…' })).toBeVisible();
+  await fromLibrary.getByRole('button', { name: 'Cancel' }).click();
+  await menu(page, { command: 'new' });
+  await expect(page.locator('h1.pack-heading')).toHaveText('Untitled briefing');
+  await menu(page, { command: 'importWord' });
+  await expect(page.getByRole('dialog', { name: 'Insert a Word document' })).toBeVisible();
+});
