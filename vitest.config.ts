@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // Builds dist/ when it is stale: the desktop shell's boot tests run the built bundles.
+    globalSetup: ['tests/unit/globalSetup.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

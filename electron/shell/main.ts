@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { METHOD_NAMES, type HostEventPayload } from '../../shared/api/contract.js';
 import { createServices, type HostServices } from '../services.js';
@@ -16,6 +17,7 @@ import { RecentDocuments } from './recentDocuments.js';
 import { fitToDisplays, loadWindowState, saveWindowStateSync } from './windowState.js';
 import { GrantedPaths } from '../workspace/grantedPaths.js';
 import { isSafeExternalUrl } from '../linkPolicy.js';
+import { userDataOverride } from './userDataOverride.js';
 import { createElectronPdf } from './electronPdf.js';
 
 // Thin Electron glue: every rule lives in a module that does not import electron (window.ts,
@@ -24,9 +26,15 @@ import { createElectronPdf } from './electronPdf.js';
 
 const APP_NAME = 'Briefing Studio';
 
-// Tests (and IT staff) may point the app at its own profile folder; this must happen before
-// the single-instance lock, which is keyed on the userData folder.
-if (process.env.BRIEFING_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.BRIEFING_USER_DATA_DIR));
+// Development builds may be pointed at their own profile folder (never an installed app: see
+// userDataOverride.ts); before the single-instance lock, which is keyed on the userData folder.
+const userData = userDataOverride(process.env, app.isPackaged);
+if (userData.kind === 'override') {
+  mkdirSync(userData.dir, { recursive: true }); // app.setPath refuses a folder that does not exist
+  app.setPath('userData', userData.dir);
+} else if (userData.kind === 'refused') {
+  console.warn(userData.reason);
+}
 
 app.enableSandbox();
 // codeCache: V8 keeps the compiled app scripts between launches (as it does for http), so
@@ -91,8 +99,19 @@ function sendMenuCommand(payload: HostEventPayload<'menuCommand'>): void {
   mainWindow?.webContents.send(eventChannel('menuCommand'), payload);
 }
 
-/** Open a pack or template the user chose (dialog, OS, argv, Recent): grant it, then hand it over. */
-async function openUserFile(item: LaunchFile): Promise<void> {
+/**
+ * Open a pack or template the user chose (dialog, OS, argv, Recent): grant it, then hand it
+ * over. One at a time, in the order they came: two files handed over together (argv plus an
+ * early 'open-file') would otherwise race through the recent list, and the one left open
+ * would be whichever finished last.
+ */
+let handOffs: Promise<void> = Promise.resolve();
+function openUserFile(item: LaunchFile): Promise<void> {
+  handOffs = handOffs.then(() => handOver(item)).catch((err: unknown) => console.error(`Briefing Studio could not open ${item.file}: ${String(err)}`));
+  return handOffs;
+}
+
+async function handOver(item: LaunchFile): Promise<void> {
   if (!mainWindow || !rendererReady) {
     pendingFiles.push(item);
     return;

@@ -1,6 +1,11 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import { z } from 'zod';
 import { HOST_EVENT_NAMES, METHOD_NAMES, hostEvents, type HostEventName } from '../../shared/api/contract.js';
 import { eventChannel, ipcChannel } from './ipcChannel.js';
+
+// No `new Function` probe from zod: the page's Content Security Policy forbids eval, and
+// Chromium would report the probe as a violation (see renderer/zodWithoutEval.ts).
+z.config({ jitless: true });
 
 // Built as CommonJS (esbuild, dist/electron/preload.cjs) because sandboxed preloads cannot
 // load ES modules. Exposes exactly the host contract on window.briefing: one function per

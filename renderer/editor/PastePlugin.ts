@@ -4,7 +4,9 @@ import { $generateNodesFromDOM } from '@lexical/html';
 import { $insertGeneratedNodes } from '@lexical/clipboard';
 import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_HIGH, PASTE_COMMAND } from 'lexical';
 import { $isTableSelection } from '@lexical/table';
-import { cleanPastedHtml } from './pasteCleaning.js';
+
+/** The cleaner and its HTML parser (parse5) run only when something is first pasted. */
+let cleaner: Promise<typeof import('./pasteCleaning.js')> | null = null;
 
 /**
  * Pasting HTML (Word, web pages) goes through cleanPastedHtml() first, then Lexical's own
@@ -24,12 +26,14 @@ export function PastePlugin() {
           const html = data.getData('text/html');
           if (!html) return false;
           event.preventDefault();
-          const dom = cleanPastedHtml(html);
-          editor.update(() => {
-            const selection = $getSelection();
-            if (!$isRangeSelection(selection) && !$isTableSelection(selection)) return;
-            const nodes = $generateNodesFromDOM(editor, dom);
-            $insertGeneratedNodes(editor, nodes, selection);
+          void (cleaner ??= import('./pasteCleaning.js')).then(({ cleanPastedHtml }) => {
+            const dom = cleanPastedHtml(html);
+            editor.update(() => {
+              const selection = $getSelection();
+              if (!$isRangeSelection(selection) && !$isTableSelection(selection)) return;
+              const nodes = $generateNodesFromDOM(editor, dom);
+              $insertGeneratedNodes(editor, nodes, selection);
+            });
           });
           return true;
         },

@@ -1,5 +1,6 @@
 import { normaliseLink } from '../../shared/links/normaliseLink.js';
 import { isEmbeddablePicture } from '../../shared/richtext/ImageNode.js';
+import { parseInertHtml, PASTED_STYLE } from './inertHtml.js';
 
 /**
  * Cleans HTML from the clipboard (Word, web pages, Google Docs) down to the structure a
@@ -33,13 +34,13 @@ const KEEP_ATTRIBUTES: Record<string, string[]> = {
 };
 
 export function cleanPastedHtml(html: string): Document {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = parseInertHtml(html);
   const body = doc.body;
   removeComments(body);
   for (const el of Array.from(body.querySelectorAll('span'))) {
     // Word's list bullets/numbers: "1." or "a)" means a numbered list, a symbol a bulleted
     // one. Note which, then drop the marker: the rebuilt list numbers itself.
-    if (!/mso-list:\s*ignore/i.test(el.getAttribute('style') ?? '')) continue;
+    if (!/mso-list:\s*ignore/i.test(el.getAttribute(PASTED_STYLE) ?? '')) continue;
     const marker = (el.textContent ?? '').replace(/[\s\u00a0]/g, '');
     const paragraph = el.closest('p, h1, h2, h3, h4, h5, h6');
     if (paragraph && !paragraph.hasAttribute('data-ordered')) {
@@ -68,7 +69,7 @@ interface WordListItem {
 
 function wordListInfo(el: Element): { level: number } | null {
   if (el.tagName !== 'P' && !/^H[1-6]$/.test(el.tagName)) return null;
-  const style = el.getAttribute('style') ?? '';
+  const style = el.getAttribute(PASTED_STYLE) ?? '';
   const match = /mso-list:\s*l\d+\s+level(\d+)/i.exec(style);
   if (match) return { level: Number(match[1]) };
   if (/MsoListParagraph/i.test(el.getAttribute('class') ?? '') && !/mso-list:\s*none/i.test(style)) return { level: 1 };
@@ -145,7 +146,7 @@ function cleanElement(el: HTMLElement) {
       return;
     }
   }
-  const style = el.getAttribute('style') ?? '';
+  const style = el.getAttribute(PASTED_STYLE) ?? '';
   // Inline formatting expressed as style (Google Docs, web pages) becomes tags, since the
   // style attribute itself is dropped.
   if (tag === 'B' && /font-weight:\s*(normal|400)/i.test(style)) return unwrap(el);

@@ -19,7 +19,8 @@ export function printHtml(html: string, title: string): Promise<void> {
     };
     frame.onload = () => {
       const win = frame.contentWindow;
-      if (!win) return reject(new Error('The pages could not be prepared for printing.'));
+      if (!win || !frame.contentDocument) return reject(new Error('The pages could not be prepared for printing.'));
+      applyPrintStyles(win, frame.contentDocument);
       win.addEventListener('afterprint', cleanUp);
       setTimeout(cleanUp, 60_000);
       try {
@@ -30,7 +31,25 @@ export function printHtml(html: string, title: string): Promise<void> {
         reject(new Error('The browser would not print the pages. Export to PDF and print that instead.'));
       }
     };
-    frame.srcdoc = html;
+    frame.srcdoc = withInertStyles(html);
     document.body.append(frame);
   });
+}
+
+/**
+ * The frame inherits the page's Content Security Policy, which allows no inline <style>
+ * (electron/contentSecurityPolicy.ts). So the print HTML's stylesheets travel in the frame as
+ * inert data blocks (a <script> of type text/css is never run), and are applied once it has
+ * loaded as a constructed stylesheet: CSSOM, which the policy does not govern. Same CSS, same
+ * pages, nothing blocked or reported.
+ */
+export function withInertStyles(html: string): string {
+  return html.replace(/<style\b[^>]*>/gi, '<script type="text/css" data-print-style>').replace(/<\/style\s*>/gi, '</script>');
+}
+
+function applyPrintStyles(win: Window, doc: Document): void {
+  const css = Array.from(doc.querySelectorAll('script[data-print-style]'), (block) => block.textContent ?? '').join('\n');
+  const sheet = new (win as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet();
+  sheet.replaceSync(css);
+  doc.adoptedStyleSheets = [sheet];
 }

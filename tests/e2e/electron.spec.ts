@@ -65,10 +65,10 @@ test.describe('Electron desktop shell', () => {
     secondPack = path.join(elsewhere, 'From second launch.briefing');
     await writeFile(firstPack, serialisePack(newPack({ title: 'Opened from argv' })));
     await writeFile(secondPack, serialisePack(newPack({ title: 'Handed over by a second launch' })));
+    // Electron's own --user-data-dir switch (BRIEFING_USER_DATA_DIR is refused by packaged builds).
     app = await electron.launch({
       executablePath: runtime!,
-      args: [...rootArgs, ...appArgs, firstPack],
-      env: { ...process.env, BRIEFING_USER_DATA_DIR: userData },
+      args: [...rootArgs, `--user-data-dir=${userData}`, ...appArgs, firstPack],
       timeout: 60_000,
     });
     page = await app.firstWindow();
@@ -131,10 +131,7 @@ test.describe('Electron desktop shell', () => {
   });
 
   test('a second launch hands its file to the first instance and exits', async () => {
-    const second = spawn(runtime!, [...rootArgs, ...appArgs, secondPack], {
-      env: { ...process.env, BRIEFING_USER_DATA_DIR: userData },
-      stdio: 'ignore',
-    });
+    const second = spawn(runtime!, [...rootArgs, `--user-data-dir=${userData}`, ...appArgs, secondPack], { stdio: 'ignore' });
     const exitCode = await new Promise<number | null>((resolve) => second.once('exit', resolve));
     expect(exitCode).toBe(0);
     await expect(page.locator('h1.pack-heading')).toHaveText('Handed over by a second launch', { timeout: 30_000 });

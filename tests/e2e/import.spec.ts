@@ -191,7 +191,7 @@ test('a long import shows its progress and can be cancelled', async ({ page, hos
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   await expect.poll(() => cancelled.length).toBe(1); // the pieces already sent are dropped by the host
-  await page.unrouteAll();
+  await page.unrouteAll({ behavior: 'wait' });
   await page.getByRole('button', { name: 'From a Word document…' }).click();
   await chooseFile(page, big);
   await expect(dialog.getByRole('status')).toContainText('Read “big.docx”', { timeout: 30_000 });

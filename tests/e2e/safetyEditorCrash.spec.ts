@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { makeTempDir, removeDir, startBrowserHost } from '../support/browserHost.js';
 import { gamechangerPack, readPackFile, writePackFile } from '../support/editorPage.js';
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -7,7 +6,8 @@ import { lookupStatic } from '../../electron/staticFiles.js';
 import path from 'node:path';
 import { APP_START_URL, isAppUrl, secureWindowOptions } from '../../electron/shell/window.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/contentSecurityPolicy.js';
-import { hardenSession, hardenWebContents, type ContentsLike, type SessionLike } from '../../electron/shell/hardenContents.js';
+import { hardenSession, hardenWebContents, type SessionLike } from '../../electron/shell/hardenContents.js';
+import { createElectronStandIn } from '../support/electronStandIn/index.js';
 import { isSafeExternalUrl } from '../../electron/linkPolicy.js';
 import { readBuilderConfig } from '../support/builderConfig.js';
 
@@ -20,18 +20,19 @@ const options = secureWindowOptions('/app/preload.cjs');
 const prefs = options.webPreferences!;
 const source = (file: string) => readFileSync(path.join('electron', 'shell', file), 'utf8');
 
-/** A stand-in for WebContents that records listeners the way Electron's EventEmitter does. */
-class FakeContents extends EventEmitter implements ContentsLike {
-  openHandler: ((details: { url: string }) => { action: 'deny' } | { action: 'allow' }) | undefined;
-  setWindowOpenHandler(handler: NonNullable<FakeContents['openHandler']>): void {
-    this.openHandler = handler;
-  }
-}
-
-function navigate(contents: FakeContents, event: string, url: string): boolean {
-  let prevented = false;
-  contents.emit(event, { preventDefault: () => (prevented = true) }, url);
-  return prevented;
+/**
+ * A WebContents from the electron stand-in (tests/support/electronStandIn): it emits each
+ * navigation event with the argument shapes Electron uses (one details Event, then the
+ * deprecated positional arguments) and in Electron's order ('will-frame-navigate' first;
+ * 'will-navigate' only when that one was not prevented).
+ */
+function hardenedContents(now: () => number = Date.now) {
+  const standIn = createElectronStandIn({ userData: os.tmpdir() });
+  standIn.app.emitReady();
+  const contents = new standIn.module.BrowserWindow({ show: false }).webContents;
+  const opened: string[] = [];
+  hardenWebContents(contents, { openExternal: (url) => opened.push(url), now });
+  return { contents, opened };
 }
 
 describe('Electron security checklist', () => {
@@ -75,7 +76,12 @@ describe('Electron security checklist', () => {
     expect(directives['object-src']).toBe("'none'");
     expect(directives['base-uri']).toBe("'none'");
     expect(directives['frame-ancestors']).toBe("'none'");
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|\*/);
+    expect(directives['style-src']).toBe("'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
+    // renderer/index.html repeats the policy in a <meta> (all of it but frame-ancestors, which
+    // a meta policy cannot carry), so the built page is protected however it is opened.
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync('renderer/index.html', 'utf8'))?.[1];
+    expect(meta).toBe(CONTENT_SECURITY_POLICY.replace(/; frame-ancestors 'none'$/, ''));
     expect(source('main.ts')).toContain("'Content-Security-Policy': CONTENT_SECURITY_POLICY");
   });
   it('8. no insecure content', () => expect(prefs.allowRunningInsecureContent).toBe(false));
@@ -86,31 +92,60 @@ describe('Electron security checklist', () => {
   });
   it('11. no <webview> tag', () => expect(prefs.webviewTag).toBe(false));
   it('12. webview attachment is blocked outright', () => {
-    const contents = new FakeContents();
-    hardenWebContents(contents, { openExternal: () => undefined });
-    let prevented = false;
-    contents.emit('will-attach-webview', { preventDefault: () => (prevented = true) });
-    expect(prevented).toBe(true);
+    const { contents } = hardenedContents();
+    expect(contents.attachWebview('https://evil.example/')).toBe(true);
   });
-  it('13. navigation limited to the app; safe links go to the system browser', () => {
-    const opened: string[] = [];
-    const contents = new FakeContents();
-    hardenWebContents(contents, { openExternal: (url) => opened.push(url) });
-    expect(navigate(contents, 'will-navigate', 'app://briefing/index.html?pack=a.briefing')).toBe(false);
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'http://127.0.0.1:1/', 'javascript:alert(1)', 'app://other/']) {
-      expect(navigate(contents, 'will-navigate', url), url).toBe(true);
-      expect(navigate(contents, 'will-redirect', url), url).toBe(true);
+  it('13. navigation limited to the app, in every frame; redirects too', () => {
+    const { contents, opened } = hardenedContents();
+    expect(contents.navigate('app://briefing/index.html?pack=a.briefing')).toBe('allowed');
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'http://127.0.0.1:1/', 'javascript:alert(1)', 'app://other/', 'app://briefing@evil.example/']) {
+      expect(contents.navigate(url), url).toBe('prevented');
+      expect(contents.navigate(url, { isMainFrame: false }), `${url} in a subframe`).toBe('prevented');
+      expect(contents.redirect(url), url).toBe('prevented');
     }
-    expect(opened).toEqual(['https://evil.example/']);
+    expect(opened).toEqual([]); // nobody clicked: nothing opened
   });
-  it('14. new windows are always denied', () => {
-    const opened: string[] = [];
-    const contents = new FakeContents();
-    hardenWebContents(contents, { openExternal: (url) => opened.push(url) });
+  it('13b. will-frame-navigate is registered and decides first (will-navigate never sees a refused URL)', () => {
+    const { contents } = hardenedContents();
+    const seen: string[] = [];
+    contents.on('will-navigate', (details: { url: string }) => seen.push(details.url));
+    expect(contents.listenerCount('will-frame-navigate')).toBe(1);
+    expect(contents.navigate('https://evil.example/')).toBe('prevented');
+    expect(contents.navigate('app://briefing/index.html')).toBe('allowed');
+    expect(seen).toEqual(['app://briefing/index.html']);
+  });
+  it('13c. a safe link opens in the system browser only from a user gesture, once per gesture', () => {
+    let clock = 1_000_000;
+    const { contents, opened } = hardenedContents(() => clock);
+    contents.navigate('https://www.gov.uk/no-gesture');
+    contents.input('mouseMove');
+    contents.navigate('https://www.gov.uk/after-a-mouse-move');
+    contents.input('mouseDown');
+    contents.navigate('https://www.gov.uk/clicked');
+    contents.navigate('https://www.gov.uk/second-use-of-the-same-click');
+    contents.input('rawKeyDown');
+    contents.navigate('javascript:alert(1)'); // unsafe: refused, and the gesture is not used up
+    contents.navigate('https://www.gov.uk/enter-pressed');
+    contents.input('mouseDown');
+    clock += 5_001;
+    contents.navigate('https://www.gov.uk/too-late');
+    contents.input('mouseDown');
+    contents.navigate('https://www.gov.uk/subframe', { isMainFrame: false });
+    expect(opened).toEqual(['https://www.gov.uk/clicked', 'https://www.gov.uk/enter-pressed']);
+  });
+  it('14. new windows are always denied; a safe one opens in the browser only from a gesture', () => {
+    const { contents, opened } = hardenedContents();
     for (const url of ['https://www.gov.uk/', 'app://briefing/index.html', 'about:blank', 'file:///c:/x', 'mailto:clerk@council.gov.uk']) {
-      expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
+      expect(contents.openWindow(url)).toEqual({ action: 'deny' });
+    }
+    expect(opened).toEqual([]);
+    for (const url of ['https://www.gov.uk/', 'app://briefing/index.html', 'about:blank', 'file:///c:/x', 'mailto:clerk@council.gov.uk']) {
+      contents.input('mouseDown');
+      expect(contents.openWindow(url)).toEqual({ action: 'deny' });
     }
     expect(opened).toEqual(['https://www.gov.uk/', 'mailto:clerk@council.gov.uk']);
+    for (let i = 0; i < 50; i++) contents.openWindow('https://spam.example/'); // a script's loop, no gesture
+    expect(opened).toHaveLength(2);
     expect(source('main.ts')).toMatch(/app\.on\('web-contents-created'[\s\S]*hardenWebContents\(contents/);
   });
   it('15. shell.openExternal only for validated https and mailto URLs', () => {
