@@ -20,7 +20,8 @@ const total = longest.content.root.children.length;
 async function openHeld(page: Page, host: BrowserHost) {
   const file = await writePackFile(host, pack, 'Long pack.briefing');
   await page.clock.install();
-  await page.clock.pauseAt(new Date('2026-12-02T09:00:00Z'));
+  // A moment after now: pauseAt only moves the clock forwards (a fixed date stops working once it has passed).
+  await page.clock.pauseAt(new Date(Date.now() + 60_000));
   const url = new URL(host.url);
   url.searchParams.set('pack', file);
   url.searchParams.set('section', longest.id);
