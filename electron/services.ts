@@ -19,6 +19,7 @@ import { createImportServices } from './import/importService.js';
 import { inlineRunner, workerRunner, type ImportRunner } from './import/importRunner.js';
 import { createPublishServices } from './publication/publishServices.js';
 import type { PdfEngine } from './pdf/engine/types.js';
+import { DeletedPacks } from './workspace/deletedPacks.js';
 
 export interface ServiceOptions {
   platform: HostPlatform;
@@ -51,11 +52,13 @@ export function createServices(options: ServiceOptions): HostServices {
   let store: PackStore | undefined;
   let backupsPruned = false;
   let searchIndex: WorkspaceIndex | undefined;
+  // Deleted packs go to the data folder in both hosts (Undo, "Deleted packs"), not the OS trash.
+  const deleted = new DeletedPacks(platform.dataDir);
 
   async function packs(): Promise<PackStore> {
     const dir = options.workspaceOverride ?? (await settings.get()).workspaceDir;
     if (!store || store.workspaceDir !== dir) {
-      store = new PackStore({ workspaceDir: dir, trash: (p) => platform.trash(p, dir), granted: platform.granted });
+      store = new PackStore({ workspaceDir: dir, trash: (p) => deleted.keep(dir, p), granted: platform.granted });
       // At start (and on moving to another workspace): temp files of saves killed last time
       // go now, once no process holds them, not an hour later.
       void tidyAfterCrashes(store.workspaceDir, platform.dataDir, USER_TEMPLATES_FOLDER).catch(() => 0);
@@ -139,6 +142,11 @@ export function createServices(options: ServiceOptions): HostServices {
     renamePack: async ({ file, title }) => (await packs()).rename(file, title),
     duplicatePack: async ({ file }) => (await packs()).duplicate(file),
     deletePack: async ({ file }) => (await packs()).delete(file),
+    listDeletedPacks: async () => deleted.list((await packs()).workspaceDir),
+    async restoreDeletedPack({ id }) {
+      const store = await packs();
+      return deleted.restore(store.workspaceDir, id, (file, title, move) => store.restoreDeleted(file, title, move));
+    },
     searchPacks: async ({ query, limit }) => (await search()).search(query, limit),
     setPackStatus: async ({ file, status, baseRevision }) => setPackStatus(await packs(), await settings.get(), file, status, baseRevision),
     getSettingsState: async () => ({ settings: await settings.get(), notice: settings.notice ?? null, file: settings.file }),

@@ -5,11 +5,14 @@ import { LazyPart, lazyPart } from './common/LazyPart.js';
 import { useMenuCommand, useUnhandledMenuCommands } from './host/hostEvents.js';
 import { host } from './host/hostClient.js';
 import { confirmLeave } from './common/leaveGuard.js';
+import { isShortcutHelpKey } from './shortcuts/shortcutSearch.js';
+import { FirstRunIdentity } from './identity/FirstRunIdentity.js';
 
 const SettingsScreen = lazyPart(() => import('./settings/SettingsScreen.js'), (m) => m.SettingsScreen);
+const ShortcutHelp = lazyPart(() => import('./shortcuts/ShortcutHelp.js'), (m) => m.ShortcutHelp);
 
 /** Which screen is showing; kept in the URL query so a reload returns to the same pack. */
-type Route = { screen: 'library' } | { screen: 'pack'; file: string; section?: string } | { screen: 'settings' };
+type Route = { screen: 'library' } | { screen: 'pack'; file: string; section?: string; created?: boolean } | { screen: 'settings' };
 
 function readRoute(): Route {
   const params = new URLSearchParams(window.location.search);
@@ -32,6 +35,7 @@ function writeRoute(route: Route): void {
 
 export function App() {
   const [route, setRoute] = useState<Route>(readRoute);
+  const help = useShortcutHelp();
 
   useEffect(() => {
     const onPop = () => setRoute(readRoute());
@@ -71,18 +75,30 @@ export function App() {
     );
   });
 
+  const helpDialog = help.open && (
+    <LazyPart>
+      <ShortcutHelp onClose={help.close} />
+    </LazyPart>
+  );
+  // First launch: who is working (name and role), asked once over whichever screen opens.
+  const identity = <FirstRunIdentity />;
   if (route.screen === 'settings') {
     return (
-      <LazyPart fallback={<p className="muted loading">Opening settings…</p>}>
-        <SettingsScreen onBack={() => navigate({ screen: 'library' })} />
-      </LazyPart>
+      <>
+        <LazyPart fallback={<p className="muted loading">Opening settings…</p>}>
+          <SettingsScreen onBack={() => navigate({ screen: 'library' })} />
+        </LazyPart>
+        {helpDialog}
+        {identity}
+      </>
     );
   }
-  return route.screen === 'pack' ? (
+  const screen = route.screen === 'pack' ? (
     <PackScreen
       key={route.file}
       file={route.file}
       section={route.section}
+      created={route.created}
       onBack={() => navigate({ screen: 'library' })}
       onRenamed={(file) => {
         const url = new URL(window.location.href);
@@ -93,6 +109,30 @@ export function App() {
       }}
     />
   ) : (
-    <LibraryScreen onOpen={(file, section) => navigate({ screen: 'pack', file, section })} onSettings={() => navigate({ screen: 'settings' })} />
+    <LibraryScreen onOpen={(file, section) => navigate({ screen: 'pack', file, section })} onCreated={(file) => navigate({ screen: 'pack', file, created: true })} onSettings={() => navigate({ screen: 'settings' })} />
   );
+  return (
+    <>
+      {screen}
+      {helpDialog}
+      {identity}
+    </>
+  );
+}
+
+/** F1, Ctrl/Cmd+/ and Help › Keyboard Shortcuts open the shortcut help, on every screen. */
+function useShortcutHelp() {
+  const [open, setOpen] = useState(false);
+  useMenuCommand('shortcutHelp', () => setOpen(true));
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isShortcutHelpKey(event)) return;
+      event.preventDefault();
+      setOpen(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const close = useCallback(() => setOpen(false), []);
+  return { open, close };
 }

@@ -13,6 +13,7 @@ import { lookupStatic, mimeOf } from '../staticFiles.js';
 import { packInPageUrl } from '../workspace/packReadAhead.js';
 import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy.js';
 import { folderRootsFromFlags } from './folderFlags.js';
+import { loadHostIdentity, writeHostIdentity } from './hostIdentity.js';
 
 /**
  * The browser host: the same services as the desktop app, over HTTP on 127.0.0.1, for
@@ -20,7 +21,8 @@ import { folderRootsFromFlags } from './folderFlags.js';
  *
  * Hardening (see tests/unit/security.browserHost.test.ts):
  *  - binds the loopback interface only, and refuses peers that are not loopback;
- *  - a random per-launch token, compared in constant time (digests of equal length);
+ *  - a random token, kept per data folder with owner-only permissions (hostIdentity.ts) so
+ *    open tabs reconnect after a restart, compared in constant time (digests of equal length);
  *  - Host and Origin allow-lists (DNS rebinding, cross-site requests), Sec-Fetch-Site checked;
  *  - JSON bodies only, capped in size and nesting depth before parsing;
  *  - security headers on every response; static files confined to the built renderer.
@@ -297,11 +299,13 @@ function parseFlags(argv: string[]): Record<string, string | true> {
   return flags;
 }
 
-/** `npm run serve [-- --port N --workspace DIR --data-dir DIR --allow-folder DIR…]` */
+/** `npm run serve [-- --port N --workspace DIR --data-dir DIR --allow-folder DIR… --new-token]` */
 export async function main(argv = process.argv.slice(2)): Promise<void> {
   const flags = parseFlags(argv);
   if (flags.help) {
-    console.log('Usage: npm run serve -- [--port N] [--workspace DIR] [--data-dir DIR] [--allow-folder DIR]…\n\n--allow-folder DIR lets the settings use folders inside DIR (a shared drive, say), as well as in your home folder. Give it once per folder.');
+    console.log(
+      'Usage: npm run serve -- [--port N] [--workspace DIR] [--data-dir DIR] [--allow-folder DIR]… [--new-token]\n\n--allow-folder DIR lets the settings use folders inside DIR (a shared drive, say), as well as in your home folder. Give it once per folder.\n--new-token makes a new access token (the address and token are otherwise kept in the data folder, so open tabs reconnect after a restart).',
+    );
     return;
   }
   const dataDir = typeof flags['data-dir'] === 'string' ? path.resolve(flags['data-dir']) : defaultDataDir();
@@ -311,10 +315,20 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     platform: { host: 'browser', appVersion: appVersion(), dataDir, trash: moveToFolderTrash, folderRoots },
     workspaceOverride: workspace,
   });
-  const port = typeof flags.port === 'string' ? Number(flags.port) : 0;
+  // The same address and token as last time for this data folder, so open tabs reconnect.
   let server: RunningServer;
   try {
-    server = await startServer({ handlers, readAheadPack: handlers.readAheadPack, port });
+    const identity = await loadHostIdentity(dataDir, { fresh: flags['new-token'] === true, warn: (line) => console.error(line) });
+    const asked = typeof flags.port === 'string' ? Number(flags.port) : undefined;
+    const start = (port: number) => startServer({ handlers, readAheadPack: handlers.readAheadPack, port, token: identity.token });
+    try {
+      server = await start(asked ?? identity.port ?? 0);
+    } catch (err) {
+      if (asked !== undefined || !identity.port || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+      console.error(`Port ${identity.port}, used last time, is taken by another program: Briefing Studio has a new address, and tabs left open from last time cannot reconnect.`);
+      server = await start(0);
+    }
+    if (server.port !== identity.port) await writeHostIdentity(dataDir, { ...identity, port: server.port });
   } catch (err) {
     console.error(`Briefing Studio could not start: ${(err as Error).message}`);
     process.exitCode = 1;

@@ -20,6 +20,8 @@ Commands:
   export <pack|folder> Export packs to accessible Word files or PDFs (briefing export --help).
   agenda <pack…>      Make a meeting's agenda pack, public and full, PDF and Word
                       (briefing agenda --help).
+  team-server         Serve a workspace's packs for live co-editing, and manage its
+                      users (briefing team-server --help).
   help                Show this help.
 `;
 
@@ -88,6 +90,14 @@ export async function runCli(argv: string[], rawIo: CliIo = consoleIo): Promise<
         return 0;
       }
       return agendaCommand(rest, io);
+    }
+    case 'team-server': {
+      const { teamServerCommand, TEAM_SERVER_USAGE } = await import('./teamServerCommand.js');
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.out(TEAM_SERVER_USAGE);
+        return 0;
+      }
+      return teamServerCommand(rest, io);
     }
     case undefined:
     case 'help':

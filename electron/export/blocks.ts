@@ -14,8 +14,10 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { SerializedNodeJson } from '../../shared/richtext/serialized.js';
+import { chosenColumnWidths, contentColumnWidths } from './tableWidths.js';
 import { plainTextOf } from '../../shared/richtext/plainText.js';
-import { imageRun, inlineChildren } from './inline.js';
+import { imageRun, inlineChildren, type InlineState } from './inline.js';
+import { blockSuggestionOf } from '../../shared/clearance/reviewNeutral.js';
 import { BULLET_REF, MAX_LIST_LEVEL } from './numbering.js';
 import { STYLE_IDS } from './houseStyle.js';
 import type { SectionContext } from './renderContext.js';
@@ -86,6 +88,9 @@ export class BlockWriter {
     let previous: string | undefined;
     for (const node of children) {
       this.ctx.block++;
+      // A stray empty paragraph (left above a table, or pressed Enter twice) would be a blank
+      // line in Word that screen readers announce as "blank": never written.
+      if (isBlankParagraph(node)) continue;
       // Lists and tables have no space below them in Word; give the next paragraph some
       // space above instead of an empty paragraph (which screen readers announce as "blank").
       this.spaceBefore = previous === 'list' || previous === 'table';
@@ -103,23 +108,40 @@ export class BlockWriter {
     return this.spaceBefore ? { spacing: { before: 200 } } : {};
   }
 
+  /**
+   * A whole block suggested for insertion or deletion. With review markup its runs become
+   * w:ins / w:del and its paragraph mark is marked inserted / deleted too, as Word tracks a
+   * whole paragraph; in a final export (settled first) a leftover inserted block is left out.
+   */
+  private blockRevision(node: SerializedNodeJson): { skip: boolean; state: InlineState; paragraph: { run?: object } } {
+    const suggestion = blockSuggestionOf(node);
+    const review = this.ctx.review;
+    if (!suggestion) return { skip: false, state: { inLink: false }, paragraph: {} };
+    if (!review) return { skip: suggestion.kind === 'block-insert', state: { inLink: false }, paragraph: {} };
+    const kind = suggestion.kind === 'block-insert' ? 'insert' : 'delete';
+    const attrs = review.markup.revision(suggestion.id);
+    return { skip: false, state: { inLink: false, revision: { kind, suggestionId: suggestion.id } }, paragraph: { run: kind === 'insert' ? { insertion: attrs } : { deletion: attrs } } };
+  }
+
   private block(node: SerializedNodeJson, out: FileChild[]): void {
+    const revision = this.blockRevision(node);
+    if (revision.skip) return;
     switch (node.type) {
       case 'paragraph':
-        out.push(new Paragraph({ children: inlineChildren(node.children, this.ctx), alignment: alignmentOf(node), indent: indentOf(node), ...this.spacing() }));
+        out.push(new Paragraph({ children: inlineChildren(node.children, this.ctx, revision.state), alignment: alignmentOf(node), indent: indentOf(node), ...this.spacing(), ...revision.paragraph }));
         return;
       case 'heading': {
         const text = plainTextOf({ root: { type: 'root', children: node.children ?? [] } });
         if (!text.trim()) return; // An empty heading would be a blank entry in the outline and contents.
         const level = exportedHeadingLevel(headingLevelOfTag(node.tag), this.headingLevel);
         this.headingLevel = level;
-        const children = inlineChildren(node.children, this.ctx);
+        const children = inlineChildren(node.children, this.ctx, revision.state);
         const anchor = this.onHeading?.(level, text.trim());
-        out.push(new Paragraph({ heading: HEADINGS[level - 1], children: anchor ? [new Bookmark({ id: anchor, children })] : children }));
+        out.push(new Paragraph({ heading: HEADINGS[level - 1], children: anchor ? [new Bookmark({ id: anchor, children })] : children, ...revision.paragraph }));
         return;
       }
       case 'quote':
-        out.push(new Paragraph({ style: STYLE_IDS.quote, children: inlineChildren(node.children, this.ctx), ...this.spacing() }));
+        out.push(new Paragraph({ style: STYLE_IDS.quote, children: inlineChildren(node.children, this.ctx, revision.state), ...this.spacing(), ...revision.paragraph }));
         return;
       case 'list':
         this.list(node, 0, out);
@@ -137,6 +159,8 @@ export class BlockWriter {
       case 'text':
       case 'link':
       case 'autolink':
+      case 'mark':
+      case 'suggestion':
       case 'linebreak':
       case 'tab':
         // Inline content straight under the root (not valid Lexical, but never lose it).
@@ -165,10 +189,12 @@ export class BlockWriter {
       const inline: SerializedNodeJson[] = [];
       const nested: SerializedNodeJson[] = [];
       for (const child of item.children ?? []) (child.type === 'list' ? nested : inline).push(child);
+      const revision = this.blockRevision(item);
+      if (revision.skip) continue;
       if (inline.length > 0 || nested.length === 0) {
-        const children: ParagraphChild[] = inlineChildren(inline, this.ctx);
+        const children: ParagraphChild[] = inlineChildren(inline, this.ctx, revision.state);
         if (checklist) children.unshift(new TextRun(item.checked === true ? '\u2611 ' : '\u2610 '));
-        out.push(new Paragraph({ children, numbering: { reference, level: wordLevel, instance } }));
+        out.push(new Paragraph({ children, numbering: { reference, level: wordLevel, instance }, ...revision.paragraph }));
       }
       for (const list of nested) this.list(list, level + 1, out);
     }
@@ -217,14 +243,21 @@ export class BlockWriter {
       this.ctx.notice('a table had merged cells; they were split so the table reads correctly');
     }
     columns = Math.max(columns, 1);
-    const widths = columnWidths(node.colWidths, columns);
+    // Widths someone chose in the editor are kept; otherwise they fit the content.
+    const widths = chosenColumnWidths(node.colWidths, columns)
+      ? columnWidths(node.colWidths, columns)
+      : contentColumnWidths(grid.map((line) => line.map(({ cell }) => cell)), columns, 9026);
     const tableRows = grid.map((line, r) => {
       while (line.length < columns) line.push({ cell: null });
       const isHeader = headerRow && r === 0;
+      // A row suggested for insertion or deletion is a tracked row (w:trPr/w:ins or w:del) with tracked text.
+      const revision = this.ctx.review && rows[r] ? this.blockRevision(rows[r]!) : null;
+      const rowMark = revision?.state.revision ? (revision.paragraph.run as { insertion?: never; deletion?: never }) : {};
       return new TableRow({
         tableHeader: isHeader || undefined,
         cantSplit: true,
-        children: line.map(({ cell }, c) => this.cell(cell, isHeader || (cell !== null && typeof cell.headerState === 'number' && cell.headerState !== 0), widths[c]!)),
+        ...rowMark,
+        children: line.map(({ cell }, c) => this.cell(cell, isHeader || (cell !== null && typeof cell.headerState === 'number' && cell.headerState !== 0), widths[c]!, revision?.state)),
       });
     });
     return new Table({
@@ -235,11 +268,11 @@ export class BlockWriter {
     });
   }
 
-  private cell(cell: SerializedNodeJson | null, header: boolean, width: number): TableCell {
+  private cell(cell: SerializedNodeJson | null, header: boolean, width: number, rowState?: InlineState): TableCell {
     const paragraphs: Paragraph[] = [];
     for (const child of cell?.children ?? []) {
       if (child.type === 'paragraph' || child.type === 'heading' || child.type === 'quote') {
-        paragraphs.push(new Paragraph({ style: STYLE_IDS.tableText, children: inlineChildren(child.children, this.ctx, { inLink: false, bold: header }) }));
+        paragraphs.push(new Paragraph({ style: STYLE_IDS.tableText, children: inlineChildren(child.children, this.ctx, { inLink: false, bold: header, revision: rowState?.revision }) }));
       } else {
         const nested: FileChild[] = [];
         this.block(child, nested);
@@ -254,4 +287,19 @@ export class BlockWriter {
       shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E8EEF4' } : undefined,
     });
   }
+}
+
+/** A top-level paragraph with nothing in it but white space. */
+function isBlankParagraph(node: SerializedNodeJson): boolean {
+  if (node.type !== 'paragraph') return false;
+  const stack = [...(node.children ?? [])];
+  while (stack.length) {
+    const child = stack.pop()!;
+    if (child.type === 'text') {
+      if (typeof child.text === 'string' && child.text.trim() !== '') return false;
+    } else if (child.type === 'linebreak' || child.type === 'tab') continue;
+    else if (Array.isArray(child.children)) stack.push(...child.children);
+    else return false;
+  }
+  return true;
 }

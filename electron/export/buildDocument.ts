@@ -9,6 +9,7 @@ import { houseStyles, LANGUAGE } from './houseStyle.js';
 import { ListNumbering } from './numbering.js';
 import { packSections, TOC_LEVELS } from './packSections.js';
 import { planPublication, type PublicationPlan } from './publication/plan.js';
+import { ReviewMarkup } from './review/reviewMarkup.js';
 
 export { TOC_LEVELS };
 
@@ -88,13 +89,17 @@ export function buildDocument(input: BuildInput): BuiltDocument {
   const numbering = new ListNumbering();
   const notices: ExportNotice[] = [];
   const toc = wantsTableOfContents(pack, options) ? (input.pageNumbers ? 'field' : 'cached') : 'none';
-  const sections = packSections({ plan, branding, options, numbering, notices, toc, onProgress: input.onProgress });
+  const markup = options.review === 'markup' ? new ReviewMarkup(pack) : undefined;
+  const sections = packSections({ plan, branding, options, numbering, notices, toc, onProgress: input.onProgress, markup });
+  const comments = markup?.commentOptions() ?? [];
   const document = new Document({
     ...documentProperties(pack, plan, branding, input.authorName),
     styles: houseStyles(branding),
     numbering: numbering.config(),
-    // Word refreshes the contents (and page numbers) when the document is opened.
-    features: { updateFields: true },
+    ...(comments.length > 0 ? { comments: { children: comments } } : {}),
+    // Word refreshes the contents (and page numbers) when the document is opened. A review copy
+    // opens with Track Changes on, so what the reviewers change comes back as tracked changes.
+    features: { updateFields: true, ...(markup ? { trackRevisions: true } : {}) },
     pageNumbers: input.pageNumbers,
     sections,
   });

@@ -9,6 +9,7 @@ import { readPackFile } from '../workspace/packStore.js';
 import { PACK_EXTENSION } from '../../shared/pack/format.js';
 import { TOC_MODES, type AccessibilityProblem, type ExportOptionsInput } from '../../shared/export/types.js';
 import { PUBLICATION_VERSIONS, type PublicationVersion } from '../../shared/publication/versions.js';
+import { REVIEW_EXPORT_MODES, type ReviewExportMode } from '../../shared/export/finalCheck.js';
 import { accessStatus } from '../../shared/pack/parts.js';
 import type { PdfEngine } from '../pdf/engine/types.js';
 import { defaultDataDir } from '../appPaths.js';
@@ -21,8 +22,8 @@ import { DOCX_FILE, exportNameFor, PDF_FILE, writeExportFile } from './writeDocx
  * with a line per file and a summary. Never prints a stack trace.
  */
 export const EXPORT_USAGE = `Usage:
-  briefing export <pack.briefing> [-o out.docx] [--pdf] [--version public|full] [--strict]
-  briefing export <folder> --out-dir <dir> [--pdf] [--version public|full] [--strict]
+  briefing export <pack.briefing> [-o out.docx] [--pdf] [--version public|full] [--review final|markup] [--strict]
+  briefing export <folder> --out-dir <dir> [--pdf] [--version public|full] [--review final|markup] [--strict]
 
 Options:
   -o, --out <file>     File to write (default: next to the pack, same name, .docx or .pdf;
@@ -33,6 +34,11 @@ Options:
                        Chromium found on this computer, else LibreOffice)
   --version <v>        full (default): everything, exempt parts marked NOT FOR PUBLICATION;
                        public: exempt parts withheld, each replaced by its Schedule 12A notice
+  --review <mode>      final (default): no comments; every suggested change must be accepted
+                       or rejected first (the places still open are listed);
+                       markup: "With comments and tracked changes", the pack's comments
+                       (with replies and resolved state) as Word comments and its suggested
+                       changes as tracked changes Word can accept or reject (Word files only)
   --strict             Do not export a pack that has accessibility errors (exit code 1)
   --toc <mode>         Table of contents: auto (default; 4 or more sections), always, never
   --branding <file>    House style JSON (a settings.json or a branding object); default:
@@ -55,12 +61,13 @@ interface ExportFlags {
   brandingFile?: string;
   pdf: boolean;
   version: PublicationVersion;
+  review: ReviewExportMode;
 }
 
 class UsageError extends Error {}
 
 function parseFlags(argv: string[]): ExportFlags {
-  const flags: ExportFlags = { inputs: [], strict: false, quiet: false, pdf: false, version: 'full' };
+  const flags: ExportFlags = { inputs: [], strict: false, quiet: false, pdf: false, version: 'full', review: 'final' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -100,11 +107,18 @@ function parseFlags(argv: string[]): ExportFlags {
         flags.version = v as PublicationVersion;
         break;
       }
+      case '--review': {
+        const v = value();
+        if (!(REVIEW_EXPORT_MODES as readonly string[]).includes(v)) throw new UsageError('--review must be final or markup.');
+        flags.review = v as ReviewExportMode;
+        break;
+      }
       default:
         if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}.`);
         flags.inputs.push(arg);
     }
   }
+  if (flags.pdf && flags.review === 'markup') throw new UsageError('--review markup makes a Word file for reviewers; it cannot be combined with --pdf.');
   return flags;
 }
 
@@ -165,7 +179,7 @@ async function exportOne(input: string, output: { file: string } | { dir: string
     const report = checkPack(pack, style.branding);
     if (!flags.quiet || (flags.strict && report.errors > 0)) for (const p of report.problems) log(problemLine(p));
     if (flags.strict && report.errors > 0) return { status: 'refused', errors: report.errors };
-    const options: ExportOptionsInput = { version: flags.version, ...(flags.toc ? { tableOfContents: flags.toc } : {}) };
+    const options: ExportOptionsInput = { version: flags.version, ...(flags.pdf ? {} : { review: flags.review }), ...(flags.toc ? { tableOfContents: flags.toc } : {}) };
     let buffer: Buffer;
     let notices;
     if (flags.pdf) {

@@ -1,12 +1,15 @@
 import { brandingSchema, type Branding } from '../../shared/branding/schema.js';
-import { exportOptionsSchema, TOC_PAGE_NUMBER_WORD_LIMIT, type ExportNotice, type ExportOptionsInput } from '../../shared/export/types.js';
+import { exportOptionsSchema, TOC_PAGE_NUMBER_WORD_LIMIT, type ExportNotice, type ExportOptions, type ExportOptionsInput } from '../../shared/export/types.js';
 import type { Pack } from '../../shared/pack/schema.js';
 import { buildDocument, wantsTableOfContents } from './buildDocument.js';
-import { wordCountOf } from '../../shared/richtext/plainText.js';
+import { wordCountOf } from '../../shared/richtext/wordCount.js';
 import { packDocx } from './packDocx.js';
 import { planPublication, type PublicationPlan } from './publication/plan.js';
 import { assertNoExemptWords } from './publication/leakGuard.js';
 import { xmlSafeDeep, xmlSafeText } from './xmlSafe.js';
+import { HostError } from '../../shared/api/errors.js';
+import { unsettledMessage, unsettledSuggestions } from '../../shared/export/finalCheck.js';
+import { accessStatus } from '../../shared/pack/parts.js';
 
 export function wantsPageNumbers(pack: Pack, mode: 'auto' | 'always' | 'never'): boolean {
   if (mode !== 'auto') return mode === 'always';
@@ -16,6 +19,19 @@ export function wantsPageNumbers(pack: Pack, mode: 'auto' | 'always' | 'never'):
     if (words > TOC_PAGE_NUMBER_WORD_LIMIT) return false;
   }
   return true;
+}
+
+/**
+ * A final export needs every suggestion settled (the checker lists where); review markup is
+ * for the full version only, since comments and suggestions are never published.
+ */
+export function assertReviewModeAllowed(pack: Pack, options: ExportOptions): void {
+  if (options.review === 'final') {
+    const open = unsettledSuggestions(pack);
+    if (open.length > 0) throw new HostError('INVALID_ARGUMENT', unsettledMessage(open));
+  } else if (options.version === 'public' && accessStatus(pack).kind !== 'public') {
+    throw new HostError('INVALID_ARGUMENT', 'Comments and tracked changes are never published: export the full version with them, or the public version as Final.');
+  }
 }
 
 export interface ExportInput {
@@ -42,6 +58,7 @@ export async function exportPackToDocx(input: ExportInput): Promise<ExportOutput
   const branding = xmlSafeDeep(brandingSchema.parse(input.branding ?? {}));
   const options = exportOptionsSchema.parse(input.options ?? {});
   const pack = xmlSafeDeep(input.pack);
+  assertReviewModeAllowed(pack, options);
   const plan = planPublication(pack, options.version, branding);
   const total = plan.pack.sections.length;
   let pageNumbers;

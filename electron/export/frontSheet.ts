@@ -60,7 +60,12 @@ export interface FrontSheetExtras {
   item?: string;
   /** A bookmark around the title, for the agenda page's links and page numbers. */
   titleBookmark?: string;
+  /** The consultation paragraph written from the sign-offs (shared/clearance/consultation.ts), or null. */
+  consultation?: string | null;
 }
+
+/** The front matter ends with the consultation paragraph, labelled as councils label it. */
+export const CONSULTATION_LABEL = 'Consultation';
 
 /**
  * The cover: logo and council name, the pack title in Word's Title style, then the front-sheet
@@ -89,6 +94,9 @@ export function frontSheetBlocks(sheet: FrontSheet, branding: Branding, extras: 
   }
   for (const [label, value] of frontSheetFields(sheet, extras.accessLine)) {
     out.push(new Paragraph({ style: STYLE_IDS.frontLabel, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] }));
+  }
+  if (extras.consultation) {
+    out.push(new Paragraph({ style: STYLE_IDS.frontLabel, children: [new TextRun({ text: `${CONSULTATION_LABEL}: `, bold: true }), new TextRun(extras.consultation)] }));
   }
   return out;
 }

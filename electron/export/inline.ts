@@ -1,4 +1,4 @@
-import { ExternalHyperlink, ImageRun, Tab, TextRun, type ParagraphChild } from 'docx';
+import { DeletedTextRun, ExternalHyperlink, ImageRun, InsertedTextRun, Tab, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
 import type { SerializedNodeJson } from '../../shared/richtext/serialized.js';
 import { plainTextOf } from '../../shared/richtext/plainText.js';
 import { normaliseLink } from '../../shared/links/normaliseLink.js';
@@ -37,16 +37,29 @@ export function fontSizeFromStyle(style: unknown): number | undefined {
   return Math.min(Math.max(points, 1), MAX_FONT_PT);
 }
 
-interface InlineState {
+export interface InlineState {
   inLink: boolean;
   /** Extra run formatting applied by the containing block (e.g. bold table headers). */
   bold?: boolean;
+  /** Inside a suggested insertion or deletion (exported with review markup): runs become w:ins / w:del. */
+  revision?: { kind: 'insert' | 'delete'; suggestionId: string };
 }
 
-export function textRun(node: SerializedNodeJson, state: InlineState, ctx: RenderContext): TextRun {
+/**
+ * A run, or the same run as a tracked insertion or deletion when it is inside a suggestion
+ * and the export carries review markup (each w:ins / w:del gets an id of its own).
+ */
+function run(options: IRunOptions, state: InlineState, ctx: RenderContext): TextRun | InsertedTextRun | DeletedTextRun {
+  const review = ctx.review;
+  if (!state.revision || !review) return new TextRun(options);
+  const attrs = review.markup.revision(state.revision.suggestionId);
+  return state.revision.kind === 'insert' ? new InsertedTextRun({ ...options, ...attrs }) : new DeletedTextRun({ ...options, ...attrs });
+}
+
+export function textRun(node: SerializedNodeJson, state: InlineState, ctx: RenderContext): TextRun | InsertedTextRun | DeletedTextRun {
   const format = typeof node.format === 'number' ? node.format : 0;
   const size = fontSizeFromStyle(node.style);
-  return new TextRun({
+  return run({
     text: node.text ?? '',
     bold: (format & FORMAT.bold) !== 0 || state.bold || undefined,
     italics: (format & FORMAT.italic) !== 0 || undefined,
@@ -59,7 +72,7 @@ export function textRun(node: SerializedNodeJson, state: InlineState, ctx: Rende
     highlight: (format & FORMAT.highlight) !== 0 ? 'yellow' : undefined,
     size: size !== undefined ? Math.round(size * 2) : undefined,
     style: state.inLink ? 'Hyperlink' : undefined,
-  });
+  }, state, ctx);
 }
 
 /** Map the inline children of a block to runs, hyperlinks and pictures. */
@@ -71,11 +84,29 @@ export function inlineChildren(nodes: SerializedNodeJson[] | undefined, ctx: Ren
         if (node.text) out.push(textRun(node, state, ctx));
         break;
       case 'tab':
-        out.push(new TextRun({ children: [new Tab()] }));
+        out.push(run({ children: [new Tab()] }, state, ctx));
         break;
       case 'linebreak':
-        out.push(new TextRun({ break: 1 }));
+        out.push(run({ break: 1 }, state, ctx));
         break;
+      case 'mark': {
+        // A comment's anchor: its text, inside the Word comment range when review is exported.
+        const ids = Array.isArray(node.ids) ? node.ids : [];
+        if (ctx.review) out.push(...ctx.review.open(ids));
+        out.push(...inlineChildren(node.children, ctx, state));
+        if (ctx.review) out.push(...ctx.review.close(ids));
+        break;
+      }
+      case 'suggestion': {
+        const kind = node.kind === 'delete' ? 'delete' : 'insert';
+        if (ctx.review && typeof node.suggestionId === 'string') {
+          out.push(...inlineChildren(node.children, ctx, { ...state, revision: { kind, suggestionId: node.suggestionId } }));
+        } else if (kind === 'delete') {
+          // Unsettled in a final export (the export refuses those first): the text as it stood.
+          out.push(...inlineChildren(node.children, ctx, state));
+        }
+        break;
+      }
       case 'link':
       case 'autolink': {
         // The one link normaliser decides, and Word gets its canonical address (shared/links).
@@ -89,9 +120,15 @@ export function inlineChildren(nodes: SerializedNodeJson[] | undefined, ctx: Ren
         }
         break;
       }
+      case 'mark':
+      case 'suggestion':
+        // Review markup (comment anchors, suggested changes) is written as its text here; the
+        // Word review export adds comments and revisions around it.
+        out.push(...inlineChildren(node.children, ctx, state));
+        break;
       case 'image': {
-        const run = imageRun(node, ctx);
-        if (run) out.push(run);
+        const picture = imageRun(node, ctx, state);
+        if (picture) out.push(picture);
         break;
       }
       default: {
@@ -105,7 +142,7 @@ export function inlineChildren(nodes: SerializedNodeJson[] | undefined, ctx: Ren
   return out;
 }
 
-export function imageRun(node: SerializedNodeJson, ctx: RenderContext): ImageRun | null {
+export function imageRun(node: SerializedNodeJson, ctx: RenderContext, state?: InlineState): ImageRun | null {
   const image = decodeImageDataUrl(node.src);
   const alt = typeof node.altText === 'string' ? node.altText.trim() : '';
   if (!image) {
@@ -123,5 +160,6 @@ export function imageRun(node: SerializedNodeJson, ctx: RenderContext): ImageRun
     data: image.data,
     transformation: size,
     altText: { name: alt.slice(0, 80) || 'Picture', description: alt, title: alt },
+    ...(state?.revision && ctx.review ? { [state.revision.kind === 'insert' ? 'insertion' : 'deletion']: ctx.review.markup.revision(state.revision.suggestionId) } : {}),
   });
 }

@@ -1,4 +1,4 @@
-import { Bookmark, HeadingLevel, PageBreak, Paragraph, TableOfContents, TextRun, type FileChild, type ISectionOptions } from 'docx';
+import { Bookmark, HeadingLevel, PageBreak, Paragraph, TableOfContents, TextRun, type FileChild, type ISectionOptions, type ParagraphChild } from 'docx';
 import type { Branding } from '../../shared/branding/schema.js';
 import type { ExportNotice, ExportOptions } from '../../shared/export/types.js';
 import { BlockWriter } from './blocks.js';
@@ -8,6 +8,8 @@ import type { ListNumbering } from './numbering.js';
 import { pageFooter, pageHeader, pageMarksFor } from './pageFurniture.js';
 import { SectionContext, sectionLabel } from './renderContext.js';
 import { exemptLine, markingLine, type PublicationPlan } from './publication/plan.js';
+import type { ReviewMarkup } from './review/reviewMarkup.js';
+import { SectionReview, wrapInComments } from './review/sectionReview.js';
 
 /** Heading levels listed in the contents: section titles and the headings directly under them. */
 export const TOC_LEVELS = 2;
@@ -35,6 +37,8 @@ export interface PackSectionsInput {
   /** A bookmark around the report's title (the agenda page links to it). */
   titleBookmark?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Comments and tracked changes to write ("With comments and tracked changes"); absent for a final export. */
+  markup?: ReviewMarkup;
 }
 
 /**
@@ -58,7 +62,7 @@ export function packSections(input: PackSectionsInput): ISectionOptions[] {
     children = [];
   };
 
-  children.push(...frontSheetBlocks(sheet, branding, { accessLine: plan.accessLine, draft: plan.draft, notForPublication: exemptLine(plan, null), item: input.item, titleBookmark: input.titleBookmark }));
+  children.push(...frontSheetBlocks(sheet, branding, { accessLine: plan.accessLine, draft: plan.draft, notForPublication: exemptLine(plan, null), item: input.item, titleBookmark: input.titleBookmark, consultation: plan.consultation }));
 
   const tocEntries: Array<{ title: string; level: number; href: string }> | null = input.toc === 'cached' ? [] : null;
   let tocIndex = -1;
@@ -91,10 +95,17 @@ export function packSections(input: PackSectionsInput): ISectionOptions[] {
     const ctx = new SectionContext(input.numbering, input.notices, sectionLabel(index, part.section.title));
     const anchor = onHeading?.(1, part.heading);
     const run = new TextRun(part.heading);
+    let heading: ParagraphChild[] = anchor ? [new Bookmark({ id: anchor, children: [run] })] : [run];
+    if (input.markup) {
+      const content = part.section.content.root.children;
+      ctx.review = new SectionReview(input.markup, content);
+      // Threads on the whole section, and those whose text has since been deleted, sit on its heading.
+      heading = wrapInComments(input.markup, input.markup.headingThreads(part.section.id, content), heading);
+    }
     // The body starts on a fresh page after the front sheet (and contents), and each appendix
     // on a page of its own; body sections flow on, so short ones do not waste the page limit.
     const newPage = !startsSection && (index === 0 || part.info.kind === 'appendix');
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: newPage || undefined, children: anchor ? [new Bookmark({ id: anchor, children: [run] })] : [run] }));
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: newPage || undefined, children: heading }));
     children.push(...new BlockWriter(ctx, onHeading).section(part.section.content.root.children));
     input.onProgress?.(index + 1, total);
   });

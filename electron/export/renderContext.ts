@@ -1,16 +1,20 @@
 import type { ExportNotice } from '../../shared/export/types.js';
 import type { ListNumbering } from './numbering.js';
+import type { SectionReview } from './review/sectionReview.js';
 
 /** What the block and inline mappers share while one section is written. */
 export interface RenderContext {
   numbering: ListNumbering;
   /** Record something that could not be exported faithfully, at the current place. */
   notice(message: string): void;
+  /** Set when the export carries comments and tracked changes; absent for a final export. */
+  review?: SectionReview;
 }
 
 /** A context that files notices under `Section N “Title”, paragraph M`. */
 export class SectionContext implements RenderContext {
   block = 0;
+  review?: SectionReview;
   constructor(
     readonly numbering: ListNumbering,
     private readonly notices: ExportNotice[],

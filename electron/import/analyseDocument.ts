@@ -1,6 +1,7 @@
 import type { DocxBlock, DocxDocument, DocxParagraph } from '../docx/types.js';
 import type { SerializedNodeJson } from '../../shared/richtext/serialized.js';
-import { plainTextOf, wordCountOf } from '../../shared/richtext/plainText.js';
+import { plainTextOf } from '../../shared/richtext/plainText.js';
+import { wordCountOf } from '../../shared/richtext/wordCount.js';
 import type { FrontSheetFill, ImportAnalysis, ImportPart } from '../../shared/import/types.js';
 import { blockNodes, textParagraph } from './blockContent.js';
 import { inlineNodes } from './inlineContent.js';

@@ -1,6 +1,6 @@
 import { brandingSchema } from '../../shared/branding/schema.js';
 import { exportOptionsSchema, type ExportNotice } from '../../shared/export/types.js';
-import { exportPackToDocx, wantsPageNumbers, type ExportInput } from '../export/exportPack.js';
+import { assertReviewModeAllowed, exportPackToDocx, wantsPageNumbers, type ExportInput } from '../export/exportPack.js';
 import { assertNoExemptWords } from '../export/publication/leakGuard.js';
 import { planPublication, type PublicationPlan } from '../export/publication/plan.js';
 import type { WrittenHeading } from './html/reportHtml.js';
@@ -51,10 +51,12 @@ export async function renderGuarded(renderer: HtmlPdfRenderer, html: string, gua
 export async function exportPackToPdf(input: ExportInput & { engine: PdfEngine }): Promise<PdfExportOutput> {
   const options = exportOptionsSchema.parse(input.options ?? {});
   if (input.engine.kind === 'docx') {
-    const docx = await exportPackToDocx({ ...input, options });
+    const docx = await exportPackToDocx({ ...input, options: { ...options, review: 'final' } });
     input.onProgress?.('converting', 1, 1);
     return { buffer: await input.engine.converter.convert(docx.buffer), notices: docx.notices, plan: docx.plan, engine: input.engine.converter.name };
   }
+  // A PDF is always final: open suggestions are settled first, as for a final Word file.
+  assertReviewModeAllowed(input.pack, { ...options, review: 'final' });
   const renderer = input.engine.renderer;
   const branding = brandingSchema.parse(input.branding ?? {});
   const plan = planPublication(input.pack, options.version, branding);

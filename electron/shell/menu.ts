@@ -93,7 +93,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   const help: MenuItemConstructorOptions = {
     label: '&Help',
     role: 'help',
-    submenu: [{ role: 'about', label: `&About ${options.appName}` }],
+    submenu: [
+      // F1 is also handled in the page (with Ctrl/Cmd+/), so the help opens in the browser host too.
+      { id: 'shortcutHelp', label: '&Keyboard Shortcuts', accelerator: 'F1', click: send('shortcutHelp') },
+      { type: 'separator' },
+      { role: 'about', label: `&About ${options.appName}` },
+    ],
   };
 
   const appMenu: MenuItemConstructorOptions = {

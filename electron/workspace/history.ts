@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { HostError, fromNodeError } from '../../shared/api/errors.js';
 import { MAX_PACK_BYTES, parsePackBytes, serialisePack } from '../../shared/pack/parse.js';
 import type { Pack } from '../../shared/pack/schema.js';
-import { wordCountOf } from '../../shared/richtext/plainText.js';
+import { wordCountOf } from '../../shared/richtext/wordCount.js';
 import type { SnapshotInfo, SnapshotReason } from '../../shared/api/contract.js';
 import { writeFileAtomic } from './atomicWrite.js';
 import { SerialQueue } from './serialQueue.js';
@@ -29,6 +29,11 @@ export interface Retention {
   /** And never more than this many unnamed snapshots of one pack: the oldest go first. */
   maxVersions?: number;
 }
+/**
+ * Recovered changes the user discarded are kept as a version this long whatever the other
+ * retention rules say (issue 13: no single key press loses words).
+ */
+export const DISCARDED_KEEP_DAYS = 30;
 export const DEFAULT_RETENTION: Retention = { keepAllHours: 24, keepDailyDays: 30, maxVersions: 200 };
 
 const metaSchema = z.object({
@@ -41,6 +46,7 @@ const metaSchema = z.object({
   reason: z.string(),
   name: z.string().optional(),
   contentHash: z.string().optional(),
+  by: z.string().max(200).optional(),
 });
 
 /** Same words, same hash: updatedAt alone does not make a new version. */
@@ -103,7 +109,7 @@ export class PackHistory {
    * Take a snapshot. `auto` snapshots are skipped when the newest snapshot is younger than
    * AUTO_SNAPSHOT_INTERVAL_MS; every other reason always snapshots. Returns null if skipped.
    */
-  async snapshot(file: string, pack: Pack, reason: SnapshotReason, retention: Retention = DEFAULT_RETENTION): Promise<SnapshotInfo | null> {
+  async snapshot(file: string, pack: Pack, reason: SnapshotReason, retention: Retention = DEFAULT_RETENTION, by = ''): Promise<SnapshotInfo | null> {
     const folder = this.folderOf(pack.id);
     return this.queue.run(folder, async () => {
       const now = this.now();
@@ -115,6 +121,8 @@ export class PackHistory {
       if (newest && newest.contentHash === contentHash) return newest;
       const id = `${now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`;
       const info: SnapshotInfo = { id, packId: pack.id, file, title: pack.frontSheet.title, at: now.toISOString(), words: packWordCount(pack), reason, contentHash };
+      // Who kept it (the name in settings), shown in the history list.
+      if (by.trim()) info.by = by.trim().slice(0, 200);
       try {
         await fs.mkdir(folder, { recursive: true });
         await writeFileAtomic(path.join(folder, `${id}.briefing`), serialisePack(pack));
@@ -186,9 +194,11 @@ export class PackHistory {
 
 /**
  * Retention: keep named snapshots always, every snapshot of the last `keepAllHours`, then the
- * newest of each calendar day (UTC) for `keepDailyDays`; drop the rest.
+ * newest of each calendar day (UTC) for `keepDailyDays`; drop the rest. Discarded recovered
+ * changes stay for DISCARDED_KEEP_DAYS.
  */
-export function snapshotsToDrop(metas: readonly Pick<SnapshotInfo, 'id' | 'at' | 'name'>[], now: Date, retention: Retention): string[] {
+export function snapshotsToDrop(metas: readonly (Pick<SnapshotInfo, 'id' | 'at' | 'name'> & { reason?: SnapshotInfo['reason'] })[], now: Date, retention: Retention): string[] {
+  const discardedSince = now.getTime() - DISCARDED_KEEP_DAYS * 86_400_000;
   const allSince = now.getTime() - retention.keepAllHours * 3600_000;
   const dailySince = now.getTime() - retention.keepDailyDays * 86_400_000;
   const newestOfDay = new Map<string, string>();
@@ -201,6 +211,8 @@ export function snapshotsToDrop(metas: readonly Pick<SnapshotInfo, 'id' | 'at' |
   for (const m of metas) {
     const t = Date.parse(m.at);
     if (m.name) continue;
+    // Discarded recovered text: kept its full 30 days, outside the daily thinning and the cap.
+    if (m.reason === 'discarded-recovery' && t >= discardedSince) continue;
     if (t >= allSince || (t >= dailySince && newestOfDay.get(m.at.slice(0, 10)) === m.id)) kept.push(m);
     else drop.push(m.id);
   }

@@ -20,8 +20,12 @@ import { STALE_TEMP_AGE_MS, sweepTempFiles } from './tempFiles.js';
 
 export interface PackStoreOptions {
   workspaceDir: string;
-  /** Move a file to the trash: the OS trash in Electron, `.trash` in the browser host. */
-  trash: (absolutePath: string) => Promise<void>;
+  /**
+   * Take a deleted pack out of the workspace. The services keep it in the data folder's
+   * deleted packs (deletedPacks.ts) and return its id, so it can be restored; tests may pass
+   * any other way of removing it.
+   */
+  trash: (absolutePath: string) => Promise<string | void>;
   /** Injected in tests to make writes fail part-way. */
   fs?: AtomicFs;
   now?: () => Date;
@@ -277,18 +281,37 @@ export class PackStore {
     return { file: target, pack: renamed, revision: revisionOf(text) };
   }
 
-  async delete(file: string): Promise<{ file: string }> {
+  async delete(file: string): Promise<{ file: string; deletedId?: string }> {
     const full = this.pathOf(file);
-    await this.queue.run(file, async () => {
+    const deletedId = await this.queue.run(file, async () => {
       try {
         await fs.access(full);
-        await this.options.trash(full);
+        return await this.options.trash(full);
       } catch (err) {
         throw fromNodeError(err, `Deleting "${file}"`);
       }
     });
     this.listCache.delete(file);
-    return { file };
+    return deletedId ? { file, deletedId } : { file };
+  }
+
+  /**
+   * Bring a deleted pack back: under `preferred` when that name is free (case-insensitive),
+   * otherwise a free name from its title. `move` puts the file at the path given.
+   */
+  async restoreDeleted(preferred: string, title: string, move: (target: string) => Promise<void>): Promise<string> {
+    const taken = await this.packFileNames();
+    const free = !taken.some((n) => n.toLowerCase() === preferred.toLowerCase()) && isPackFileName(preferred);
+    const target = free ? preferred : uniqueFileName(title || preferred.replace(/\.briefing$/i, ''), taken);
+    await this.queue.run(target, async () => {
+      try {
+        await move(this.pathOf(target));
+      } catch (err) {
+        throw fromNodeError(err, `Restoring "${target}"`);
+      }
+    });
+    this.listCache.delete(target);
+    return target;
   }
 }
 

@@ -122,13 +122,17 @@ export class RecoveryJournal {
   async read(workspaceDir: string, file: string): Promise<RecoveredPack | null> {
     const entry = await this.readEntry(this.entryPath(workspaceDir, file));
     if (!entry) return null;
-    return { file: entry.file, pack: entry.pack, baseRevision: entry.baseRevision, journaledAt: entry.journaledAt };
+    return { file: entry.file, pack: entry.pack, baseRevision: entry.baseRevision, journaledAt: entry.journaledAt, session: entry.session };
   }
 
-  /** The user chose Discard: move the entry aside (kept until the next discard of that pack). */
-  async discard(workspaceDir: string, file: string): Promise<void> {
+  /**
+   * The user chose Discard: move the entry aside (kept until the next discard of that pack).
+   * Returns what was discarded, so the caller can keep it as a version in the history.
+   */
+  async discard(workspaceDir: string, file: string): Promise<RecoveredPack | null> {
     const full = this.entryPath(workspaceDir, file);
-    await this.queue.run(full, async () => {
+    return this.queue.run(full, async () => {
+      const entry = await this.readEntry(full);
       const aside = path.join(this.dir, 'discarded', path.basename(full));
       try {
         await fs.mkdir(path.dirname(aside), { recursive: true });
@@ -136,6 +140,7 @@ export class RecoveryJournal {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw fromNodeError(err, 'Discarding the recovered changes');
       }
+      return entry && { file: entry.file, pack: entry.pack, baseRevision: entry.baseRevision, journaledAt: entry.journaledAt };
     });
   }
 }

@@ -80,6 +80,8 @@ export function createSafetyHandlers(ctx: SafetyContext): Pick<HostHandlers, Saf
     }
     return found;
   };
+  /** The name in settings, recorded on versions kept in the history. */
+  const author = async (): Promise<string> => (await ctx.settings.get()).authorName.trim();
   const retention = async (): Promise<Retention> => {
     const s = await ctx.settings.get();
     return { keepAllHours: s.retainEveryVersionForHours, keepDailyDays: s.retainDailyVersionsForDays, maxVersions: s.retainAtMostVersions };
@@ -91,7 +93,7 @@ export function createSafetyHandlers(ctx: SafetyContext): Pick<HostHandlers, Saf
       const saved = await store.save(file, pack, baseRevision);
       // History is a safety net, never a reason for a save to fail.
       await historyOf(store)
-        .snapshot(file, { ...pack, updatedAt: saved.savedAt }, snapshot ?? 'auto', await retention())
+        .snapshot(file, { ...pack, updatedAt: saved.savedAt }, snapshot ?? 'auto', await retention(), await author())
         .catch(() => null);
       return saved;
     },
@@ -112,7 +114,11 @@ export function createSafetyHandlers(ctx: SafetyContext): Pick<HostHandlers, Saf
       return journal.read((await ctx.packs()).workspaceDir, file);
     },
     async discardRecovered({ file }) {
-      await journal.discard((await ctx.packs()).workspaceDir, file);
+      const store = await ctx.packs();
+      const discarded = await journal.discard(store.workspaceDir, file);
+      // Discarding never loses the words: they stay in the pack's history for 30 days
+      // (history.ts DISCARDED_KEEP_DAYS), where Preview and Restore can bring them back.
+      if (discarded) await historyOf(store).snapshot(file, discarded.pack, 'discarded-recovery', await retention(), await author()).catch(() => null);
       return { file };
     },
     packRevision: async ({ file }) => (await ctx.packs()).revision(file),
@@ -136,7 +142,7 @@ export function createSafetyHandlers(ctx: SafetyContext): Pick<HostHandlers, Saf
       const store = await ctx.packs();
       store.pathOf(file);
       const history = historyOf(store);
-      const info = await history.snapshot(file, pack, reason, await retention());
+      const info = await history.snapshot(file, pack, reason, await retention(), await author());
       return info && name?.trim() ? history.rename(pack.id, info.id, name) : info;
     },
     readSnapshot: async ({ packId, id }) => historyOf(await ctx.packs()).read(packId, id),

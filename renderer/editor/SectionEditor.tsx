@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -26,6 +26,11 @@ import { EditablePlugin } from './EditablePlugin.js';
 import { Toolbar } from './Toolbar.js';
 import { registerImageView } from './ImageComponent.js';
 import { InsertContentPlugin } from '../import/InsertContentPlugin.js';
+import { TableContextMenu } from './TableContextMenu.js';
+import { ReviewPlugins } from '../review/ReviewPlugins.js';
+import { ReviewToolbarGroup } from '../review/ReviewToolbarGroup.js';
+import { ReviewContextMenu } from '../review/ReviewContextMenu.js';
+import { LeaveEditorPlugin } from './LeaveEditorPlugin.js';
 import './editor.css';
 
 registerImageView();
@@ -64,6 +69,9 @@ export interface SectionEditorProps {
 export const SectionEditor = memo(function SectionEditor(props: SectionEditorProps) {
   const { sectionId } = props;
   const shell = useRef<HTMLDivElement>(null);
+  const exit = useRef<HTMLSpanElement>(null);
+  const exitTarget = useCallback(() => exit.current, []);
+  const hintId = `ed-leave-hint-${sectionId}`;
   // Content is only read at mount: the editor owns it from then on.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const section = useMemo(() => prepareSectionLoad(props.initialContent), [sectionId]);
@@ -91,7 +99,7 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <div className="ed-shell" ref={shell}>
-        <Toolbar label={`Formatting for ${props.title || 'this section'}`} />
+        <Toolbar label={`Formatting for ${props.title || 'this section'}`} extra={<ReviewToolbarGroup />} />
         <div className="ed-surface">
           <RichTextPlugin
             contentEditable={
@@ -99,6 +107,7 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
                 className="ed-content"
                 aria-label={`${props.title || 'Section'} text`}
                 aria-multiline
+                aria-describedby={hintId}
                 spellCheck
                 lang="en-GB"
                 data-section-editor={sectionId}
@@ -109,6 +118,13 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
+        <span id={hintId} className="visually-hidden">
+          To leave the text, press Escape, then Tab.
+        </span>
+        {/* Where Escape puts focus: says so while focused, then Tab goes on past the editor. */}
+        <span ref={exit} tabIndex={-1} className="ed-exit" data-editor-exit={sectionId}>
+          Left the text. Tab goes on to the next control; Shift+Tab goes back to the toolbar; click in the text to write again.
+        </span>
       </div>
       <HistoryPlugin />
       <ListPlugin />
@@ -125,6 +141,10 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
       <LoadContentPlugin section={section} interactionRoot={shell} />
       <EditablePlugin editable={!props.readOnly} />
       <InsertContentPlugin sectionId={sectionId} />
+      <TableContextMenu />
+      <ReviewPlugins sectionId={sectionId} />
+      <ReviewContextMenu />
+      <LeaveEditorPlugin exitTarget={exitTarget} />
     </LexicalComposer>
   );
 });

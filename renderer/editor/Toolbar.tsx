@@ -2,44 +2,26 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Keyboar
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import {
-  $createParagraphNode,
-  $createTextNode,
   $getSelection,
-  $insertNodes,
   $isRangeSelection,
-  $isTextNode,
-  $setSelection,
   CAN_REDO_COMMAND,
   CAN_UNDO_COMMAND,
   COMMAND_PRIORITY_LOW,
-  FORMAT_TEXT_COMMAND,
-  INDENT_CONTENT_COMMAND,
   KEY_DOWN_COMMAND,
-  OUTDENT_CONTENT_COMMAND,
   REDO_COMMAND,
   SELECTION_CHANGE_COMMAND,
   UNDO_COMMAND,
   type BaseSelection,
   type TextFormatType,
 } from 'lexical';
-import { $setBlocksType } from '@lexical/selection';
-import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
-import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND } from '@lexical/list';
-import { $createLinkNode, $isLinkNode, $toggleLink } from '@lexical/link';
-import { $findMatchingParent, mergeRegister } from '@lexical/utils';
-import {
-  $deleteTableColumnAtSelection,
-  $deleteTableRowAtSelection,
-  $insertTableColumnAtSelection,
-  $insertTableRowAtSelection,
-  INSERT_TABLE_COMMAND,
-} from '@lexical/table';
-import { $createImageNode } from '../../shared/richtext/ImageNode.js';
+import { mergeRegister } from '@lexical/utils';
 import { $readToolbarState, EMPTY_TOOLBAR_STATE, sameToolbarState, type BlockType, type ToolbarState } from './toolbarState.js';
 import { LinkDialog } from './LinkDialog.js';
 import { TableDialog } from './TableDialog.js';
 import { AltTextDialog } from './AltTextDialog.js';
 import { fitWidth, readPicture, type LoadedPicture } from './images.js';
+import { runEditorCommand, type CommandInput, type EditorCommandId } from './commands/editorCommands.js';
+import { $startingSelection } from './commands/selection.js';
 import { icons } from './icons.js';
 
 const IS_APPLE = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -54,7 +36,7 @@ type Dialog = { kind: 'link'; url: string; editing: boolean; askText: boolean; s
  * keep the editor's selection (mousedown does not take focus) and show their pressed state
  * for the text at the cursor.
  */
-export function Toolbar(props: { label: string }) {
+export function Toolbar(props: { label: string; /** Controls of other features (review), after the formatting groups. */ extra?: ReactNode }) {
   const [editor] = useLexicalComposerContext();
   const editable = useLexicalEditable();
   const [state, setState] = useState<ToolbarState>(EMPTY_TOOLBAR_STATE);
@@ -72,8 +54,15 @@ export function Toolbar(props: { label: string }) {
   }, [editor]);
 
   const savedSelection = () => editor.getEditorState().read(() => $getSelection()?.clone() ?? null);
+  /** The selection the user sees now (taken from the page if Lexical has not caught up yet). */
+  const currentSelection = () => {
+    editor.update(() => $startingSelection(editor), { discrete: true });
+    return savedSelection();
+  };
 
   const openLinkDialog = useCallback(() => {
+    // The selection as the user sees it at this key press (even straight after Shift+Arrow).
+    editor.update(() => $startingSelection(editor), { discrete: true });
     const current = editor.getEditorState().read($readToolbarState);
     const collapsed = editor.getEditorState().read(() => {
       const selection = $getSelection();
@@ -114,75 +103,28 @@ export function Toolbar(props: { label: string }) {
     // to the text with the selection as it was.
     requestAnimationFrame(() => editor.focus());
   };
-  /** Run an edit against the selection saved when a dialog opened. */
-  const updateAt = (selection: BaseSelection | null, change: () => void) =>
-    editor.update(() => {
-      if (selection) $setSelection(selection.clone());
-      change();
-    });
+
+  // Every edit goes through the one command list (commands/editorCommands.ts), which the
+  // property test runs too.
+  const run = (id: EditorCommandId, input?: CommandInput) => runEditorCommand(editor, id, input);
 
   const setBlockType = (type: BlockType) => {
-    if (type === 'bullet' || type === 'number') {
-      editor.dispatchCommand(state.blockType === type ? REMOVE_LIST_COMMAND : type === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined);
-      return;
-    }
-    editor.update(() => {
-      const selection = $getSelection();
-      if (!$isRangeSelection(selection)) return;
-      $setBlocksType(selection, () => (type === 'paragraph' ? $createParagraphNode() : type === 'quote' ? $createQuoteNode() : $createHeadingNode(type)));
-    });
+    run(type);
     // Back to the text, where the cursor was, so typing carries on.
-    editor.focus();
+    if (type !== 'bullet' && type !== 'number') editor.focus();
   };
 
-  const format = (type: TextFormatType) => editor.dispatchCommand(FORMAT_TEXT_COMMAND, type);
-
-  const removeLink = () =>
-    editor.update(() => {
-      const selection = $getSelection();
-      if (!$isRangeSelection(selection)) return;
-      const link = $findMatchingParent(selection.anchor.getNode(), $isLinkNode);
-      if (selection.isCollapsed() && link && $isLinkNode(link)) {
-        // The cursor is in a link: remove the whole link, keep its text.
-        for (const child of link.getChildren()) link.insertBefore(child);
-        link.remove();
-      } else {
-        $toggleLink(null);
-      }
-    });
-
-  const clearFormatting = () =>
-    editor.update(() => {
-      const selection = $getSelection();
-      if (!$isRangeSelection(selection)) return;
-      if (selection.isCollapsed()) {
-        selection.setFormat(0);
-        selection.setStyle('');
-        return;
-      }
-      // extract() splits the text nodes at the selection's edges, so only the selection changes.
-      for (const node of selection.extract()) {
-        if ($isTextNode(node)) {
-          node.setFormat(0);
-          node.setStyle('');
-        }
-      }
-      $toggleLink(null);
-    });
-
-  const tableAction = (action: () => void) =>
-    editor.update(() => {
-      try {
-        action();
-      } catch {
-        setProblem('Put the cursor in a table cell first.');
-      }
-    });
+  const format = (type: TextFormatType) => run(type as EditorCommandId);
+  const removeLink = () => run('removeLink');
+  const clearFormatting = () => run('clearFormatting');
+  const tableAction = (id: EditorCommandId) => {
+    if (!run(id)) setProblem('Put the cursor in a table cell first.');
+  };
 
   const pickPicture = async (file: File | undefined) => {
     if (!file) return;
     setProblem(null);
-    const selection = savedSelection();
+    const selection = currentSelection();
     try {
       const picture = await readPicture(file);
       setDialog({ kind: 'image', picture, selection });
@@ -223,23 +165,26 @@ export function Toolbar(props: { label: string }) {
         <div className="tb-group">
           <TbButton label="Bulleted list" pressed={state.blockType === 'bullet'} onClick={() => setBlockType('bullet')} icon={icons.bullets} />
           <TbButton label="Numbered list" pressed={state.blockType === 'number'} onClick={() => setBlockType('number')} icon={icons.numbers} />
-          <TbButton label="Outdent" shortcut="Shift+Tab" onClick={() => editor.dispatchCommand(OUTDENT_CONTENT_COMMAND, undefined)} icon={icons.outdent} />
-          <TbButton label="Indent" shortcut="Tab" onClick={() => editor.dispatchCommand(INDENT_CONTENT_COMMAND, undefined)} icon={icons.indent} />
+          <TbButton label="Outdent" shortcut="Shift+Tab" onClick={() => run('outdent')} icon={icons.outdent} />
+          <TbButton label="Indent" shortcut="Tab" onClick={() => run('indent')} icon={icons.indent} />
         </div>
         <div className="tb-group">
           <TbButton label={state.linkUrl !== null ? 'Edit link' : 'Insert link'} shortcut={`${MOD}K`} aria={`${MOD_ARIA}+K`} pressed={state.linkUrl !== null} onClick={openLinkDialog} icon={icons.link} />
           <TbButton label="Remove link" disabled={state.linkUrl === null} onClick={removeLink} icon={icons.unlink} />
         </div>
         <div className="tb-group">
-          <TbButton label="Insert table" onClick={() => setDialog({ kind: 'table', selection: savedSelection() })} icon={icons.table} />
-          <TbButton label="Insert row below" disabled={!inTable} onClick={() => tableAction(() => $insertTableRowAtSelection(true))} icon={icons.rowAdd} />
-          <TbButton label="Insert column right" disabled={!inTable} onClick={() => tableAction(() => $insertTableColumnAtSelection(true))} icon={icons.columnAdd} />
-          <TbButton label="Delete row" disabled={!inTable} onClick={() => tableAction(() => $deleteTableRowAtSelection())} icon={icons.rowDelete} />
-          <TbButton label="Delete column" disabled={!inTable} onClick={() => tableAction(() => $deleteTableColumnAtSelection())} icon={icons.columnDelete} />
+          <TbButton label="Insert table" onClick={() => setDialog({ kind: 'table', selection: currentSelection() })} icon={icons.table} />
+          <TbButton label="Header row" disabled={!inTable} pressed={state.headerRow} onClick={() => tableAction('headerRow')} icon={icons.headerRow} />
+          <TbButton label="Header column" disabled={!inTable} pressed={state.headerColumn} onClick={() => tableAction('headerColumn')} icon={icons.headerColumn} />
+          <TbButton label="Insert row below" disabled={!inTable} onClick={() => tableAction('rowBelow')} icon={icons.rowAdd} />
+          <TbButton label="Insert column right" disabled={!inTable} onClick={() => tableAction('columnRight')} icon={icons.columnAdd} />
+          <TbButton label="Delete row" disabled={!inTable} onClick={() => tableAction('deleteRow')} icon={icons.rowDelete} />
+          <TbButton label="Delete column" disabled={!inTable} onClick={() => tableAction('deleteColumn')} icon={icons.columnDelete} />
         </div>
         <div className="tb-group">
           <TbButton label="Insert picture" onClick={() => fileInput.current?.click()} icon={icons.picture} />
         </div>
+        {props.extra}
       </RovingToolbar>
       <input
         ref={fileInput}
@@ -268,19 +213,8 @@ export function Toolbar(props: { label: string }) {
           askText={dialog.askText}
           onCancel={closeDialog}
           onConfirm={(url, text) => {
-            const { selection, editing, askText } = dialog;
-            updateAt(selection, () => {
-              const current = $getSelection();
-              if (!$isRangeSelection(current)) return;
-              const existing = $findMatchingParent(current.anchor.getNode(), $isLinkNode);
-              if (editing && current.isCollapsed() && existing && $isLinkNode(existing)) existing.setURL(url);
-              else if (askText) {
-                const link = $createLinkNode(url);
-                link.append($createTextNode(text));
-                current.insertNodes([link]);
-                link.selectEnd();
-              } else $toggleLink(url);
-            });
+            // Leaves the caret just after the link, nothing selected.
+            run('link', { selection: dialog.selection, url, text });
             closeDialog();
           }}
         />
@@ -289,11 +223,8 @@ export function Toolbar(props: { label: string }) {
         <TableDialog
           onCancel={closeDialog}
           onConfirm={(rows, columns) => {
-            const { selection } = dialog;
-            editor.update(() => {
-              if (selection) $setSelection(selection.clone());
-            });
-            editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: String(rows), columns: String(columns), includeHeaders: { rows: true, columns: false } });
+            // After the current block (or splitting it at the caret); a selection is kept.
+            run('table', { selection: dialog.selection, rows, columns });
             closeDialog();
           }}
         />
@@ -308,9 +239,7 @@ export function Toolbar(props: { label: string }) {
           onConfirm={(alt) => {
             const { picture, selection } = dialog;
             const size = fitWidth(picture.width, picture.height);
-            updateAt(selection, () => {
-              $insertNodes([$createImageNode({ src: picture.src, altText: alt, width: size.width, height: size.height })]);
-            });
+            run('picture', { selection, picture: { src: picture.src, altText: alt, width: size.width, height: size.height } });
             closeDialog();
           }}
         />

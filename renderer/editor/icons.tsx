@@ -75,6 +75,20 @@ export const icons = {
       <path d="M1.8 6.2h12.4M1.8 9.9h12.4M6 6.2v7.3M10.1 6.2v7.3" />
     </Svg>
   ),
+  headerRow: (
+    <Svg>
+      <rect x="1.8" y="2.5" width="12.4" height="11" rx="1" />
+      <path d="M2.6 3.4h10.8v2.4H2.6z" fill="currentColor" />
+      <path d="M1.8 6.2h12.4M1.8 9.9h12.4M6 6.2v7.3M10.1 6.2v7.3" />
+    </Svg>
+  ),
+  headerColumn: (
+    <Svg>
+      <rect x="1.8" y="2.5" width="12.4" height="11" rx="1" />
+      <path d="M2.6 3.4h2.8v9.2H2.6z" fill="currentColor" />
+      <path d="M1.8 6.2h12.4M1.8 9.9h12.4M6 2.5v11M10.1 2.5v11" />
+    </Svg>
+  ),
   rowAdd: (
     <Svg>
       <rect x="1.8" y="2" width="12.4" height="6" rx="1" />

@@ -45,10 +45,14 @@ export function cleanPastedHtml(html: string): Document {
     const paragraph = el.closest('p, h1, h2, h3, h4, h5, h6');
     if (paragraph && !paragraph.hasAttribute('data-ordered')) {
       paragraph.setAttribute('data-ordered', String(/^[([]?([0-9]+|[a-z]|[ivxlcdm]+)[.)\]]$/i.test(marker)));
+      paragraph.setAttribute('data-marker', marker);
     }
     el.remove();
   }
   rebuildWordLists(doc);
+  nestStrayLists(body);
+  captionsToParagraphs(body);
+  markHeaderRows(body);
   cleanTree(body);
   removeEmptyParagraphs(body);
   return doc;
@@ -65,15 +69,40 @@ interface WordListItem {
   el: HTMLElement;
   level: number;
   ordered: boolean;
+  /** Word's list (`l1`) and list instance (`lfo2`): a new one is a new list. */
+  list: string;
+  /** The number Word showed ("4." → 4), for the first item of a numbered list. */
+  number: number | null;
 }
 
-function wordListInfo(el: Element): { level: number } | null {
+function wordListInfo(el: Element): { level: number; list: string } | null {
   if (el.tagName !== 'P' && !/^H[1-6]$/.test(el.tagName)) return null;
   const style = el.getAttribute(PASTED_STYLE) ?? '';
-  const match = /mso-list:\s*l\d+\s+level(\d+)/i.exec(style);
-  if (match) return { level: Number(match[1]) };
-  if (/MsoListParagraph/i.test(el.getAttribute('class') ?? '') && !/mso-list:\s*none/i.test(style)) return { level: 1 };
+  const match = /mso-list:\s*(l\d+)\s+level(\d+)(?:\s+(lfo\d+))?/i.exec(style);
+  if (match) return { level: Number(match[2]), list: `${match[1]} ${match[3] ?? ''}` };
+  if (/MsoListParagraph/i.test(el.getAttribute('class') ?? '') && !/mso-list:\s*none/i.test(style)) return { level: 1, list: '' };
   return null;
+}
+
+/** "4." → 4, "(c)" → 3, "iv." → 4; null for bullets. */
+function markerNumber(marker: string): number | null {
+  const core = /^[([]?([0-9]+|[a-z]|[ivxlcdm]+)[.)\]]$/i.exec(marker)?.[1];
+  if (!core) return null;
+  if (/^[0-9]+$/.test(core)) return Number(core);
+  if (/^[ivxlcdm]+$/i.test(core) && core.length > 1) return romanValue(core.toLowerCase());
+  if (core.length === 1 && /[a-z]/i.test(core)) return core.toLowerCase() === 'i' ? 1 : core.toLowerCase().charCodeAt(0) - 96;
+  return null;
+}
+
+function romanValue(roman: string): number {
+  const value: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+  let total = 0;
+  for (let i = 0; i < roman.length; i++) {
+    const here = value[roman[i]!]!;
+    const next = value[roman[i + 1] ?? ''] ?? 0;
+    total += here < next ? -here : here;
+  }
+  return total;
 }
 
 /** Group runs of consecutive Word list paragraphs into nested <ul>/<ol>. */
@@ -94,27 +123,50 @@ function rebuildWordLists(doc: Document) {
     }
     if (previous && previous.nextElementSibling !== el) flush();
     const ordered = el.getAttribute('data-ordered') === 'true';
-    run.push({ el: el as HTMLElement, level: info.level, ordered });
+    run.push({ el: el as HTMLElement, level: info.level, ordered, list: info.list, number: markerNumber(el.getAttribute('data-marker') ?? '') });
     previous = el;
   }
   flush();
 }
 
+/**
+ * Word list paragraphs in a row become nested <ul>/<ol>. A different Word list (a bulleted
+ * list straight after a numbered one, or a new numbering) starts a new list, never merges
+ * into the one before; a numbered list keeps the number it starts at ("4." → start="4").
+ */
 function buildList(doc: Document, items: WordListItem[]) {
   const first = items[0]!.el;
-  const makeList = (ordered: boolean) => doc.createElement(ordered ? 'ol' : 'ul');
-  const top = makeList(items[0]!.ordered);
+  const makeList = (item: WordListItem) => {
+    const list = doc.createElement(item.ordered ? 'ol' : 'ul');
+    if (item.ordered && item.number !== null && item.number !== 1) list.setAttribute('start', String(item.number));
+    return list;
+  };
+  let top = makeList(items[0]!);
   first.parentNode!.insertBefore(top, first);
   // Stack of open lists by level; the last <li> of each list takes deeper levels.
-  const stack: Array<{ list: HTMLElement; level: number }> = [{ list: top, level: items[0]!.level }];
+  let stack: Array<{ list: HTMLElement; level: number; ordered: boolean; id: string }> = [{ list: top, level: items[0]!.level, ordered: items[0]!.ordered, id: items[0]!.list }];
   for (const item of items) {
     while (stack.length > 1 && item.level < stack[stack.length - 1]!.level) stack.pop();
     let current = stack[stack.length - 1]!;
+    if (stack.length === 1 && item.level <= current.level && (item.list !== current.id || item.ordered !== current.ordered)) {
+      // Another list at the outer level: a list of its own, after this one.
+      const next = makeList(item);
+      top.after(next);
+      top = next;
+      stack = [{ list: next, level: item.level, ordered: item.ordered, id: item.list }];
+      current = stack[0]!;
+    } else if (item.level === current.level && stack.length > 1 && item.ordered !== current.ordered) {
+      // The same level changes from bullets to numbers (or back): a new nested list.
+      const parentItem = current.list.parentElement!;
+      const nested = makeList(item);
+      parentItem.appendChild(nested);
+      stack[stack.length - 1] = current = { list: nested, level: item.level, ordered: item.ordered, id: item.list };
+    }
     if (item.level > current.level) {
       const parentItem = current.list.lastElementChild ?? current.list.appendChild(doc.createElement('li'));
-      const nested = makeList(item.ordered);
+      const nested = makeList(item);
       parentItem.appendChild(nested);
-      current = { list: nested, level: item.level };
+      current = { list: nested, level: item.level, ordered: item.ordered, id: item.list };
       stack.push(current);
     }
     const li = doc.createElement('li');
@@ -122,6 +174,83 @@ function buildList(doc: Document, items: WordListItem[]) {
     current.list.appendChild(li);
     item.el.remove();
   }
+}
+
+/**
+ * Google Docs nests a list by putting the <ul> straight inside the outer <ul>, after the item it
+ * belongs to (not inside that <li>): move it into the item before, so the level is kept.
+ */
+function nestStrayLists(body: HTMLElement) {
+  for (const list of Array.from(body.querySelectorAll('ul > ul, ul > ol, ol > ul, ol > ol'))) {
+    const previous = list.previousElementSibling;
+    if (previous?.tagName === 'LI') previous.appendChild(list);
+    else {
+      const li = list.ownerDocument.createElement('li');
+      list.replaceWith(li);
+      li.appendChild(list);
+    }
+  }
+}
+
+/** A table's <caption> (web pages) is kept as a paragraph just before the table. */
+function captionsToParagraphs(body: HTMLElement) {
+  for (const caption of Array.from(body.querySelectorAll('caption'))) {
+    const table = caption.closest('table');
+    const p = caption.ownerDocument.createElement('p');
+    while (caption.firstChild) p.appendChild(caption.firstChild);
+    caption.remove();
+    table?.before(p);
+  }
+}
+
+/**
+ * The first row of a table is its header row when the source says so: inside <thead>, made
+ * of <th> cells, marked by Word as the first row (`mso-yfti-firstrow`), or every cell of it
+ * bold (how LibreOffice, Google Docs and many web pages show a header). Its cells become <th>,
+ * which Lexical imports as header cells (exported as a repeating header row, w:tblHeader).
+ */
+function markHeaderRows(body: HTMLElement) {
+  for (const table of Array.from(body.querySelectorAll('table'))) {
+    const first = table.querySelector('tr');
+    if (!first || first.closest('table') !== table) continue;
+    const cells = Array.from(first.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH') as HTMLElement[];
+    if (!cells.length) continue;
+    const style = first.getAttribute(PASTED_STYLE) ?? '';
+    const header =
+      first.parentElement?.tagName === 'THEAD' ||
+      cells.some((c) => c.tagName === 'TH') ||
+      /mso-yfti-firstrow:\s*yes/i.test(style) ||
+      (table.querySelectorAll('tr').length > 1 && cells.every(isAllBold) && cells.some((c) => (c.textContent ?? '').trim() !== ''));
+    if (!header) continue;
+    for (const cell of cells) if (cell.tagName === 'TD') renameElementKeepingAttributes(cell, 'th');
+  }
+}
+
+const BOLD_STYLE = /(?<![-\w])font-weight:\s*(bold|[6-9]00)/i;
+
+/** Every letter in the cell is bold (or the cell is empty). */
+function isAllBold(cell: HTMLElement): boolean {
+  const walker = cell.ownerDocument.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode as Text;
+    if (!text.data.trim()) continue;
+    let bold = false;
+    for (let el = text.parentElement; el && el !== cell.parentElement; el = el.parentElement) {
+      if (/^(B|STRONG|TH)$/.test(el.tagName) && !/(?<![-\w])font-weight:\s*(normal|400)/i.test(el.getAttribute(PASTED_STYLE) ?? '')) bold = true;
+      if (BOLD_STYLE.test(el.getAttribute(PASTED_STYLE) ?? '')) bold = true;
+      if (bold) break;
+    }
+    if (!bold) return false;
+  }
+  return true;
+}
+
+function renameElementKeepingAttributes(el: HTMLElement, tag: string): HTMLElement {
+  const next = el.ownerDocument.createElement(tag);
+  for (const attr of Array.from(el.attributes)) next.setAttribute(attr.name, attr.value);
+  while (el.firstChild) next.appendChild(el.firstChild);
+  el.parentNode?.replaceChild(next, el);
+  return next;
 }
 
 function cleanTree(root: Element) {
@@ -149,7 +278,7 @@ function cleanElement(el: HTMLElement) {
   const style = el.getAttribute(PASTED_STYLE) ?? '';
   // Inline formatting expressed as style (Google Docs, web pages) becomes tags, since the
   // style attribute itself is dropped.
-  if (tag === 'B' && /font-weight:\s*(normal|400)/i.test(style)) return unwrap(el);
+  if (tag === 'B' && /(?<![-\w])font-weight:\s*(normal|400)/i.test(style)) return unwrap(el);
   let replacement: HTMLElement = el;
   if (tag === 'A') {
     // The one link normaliser decides, and the link keeps its normalised address (shared/links).
@@ -184,9 +313,10 @@ function wrapStyled(el: HTMLElement, style: string) {
 
 function wrapChildrenForStyle(el: HTMLElement, style: string) {
   const tags: string[] = [];
-  if (/font-weight:\s*(bold|[6-9]00)/i.test(style)) tags.push('b');
-  if (/font-style:\s*italic/i.test(style)) tags.push('i');
-  if (/text-decoration[^;]*underline/i.test(style)) tags.push('u');
+  if (/(?<![-\w])font-weight:\s*(bold|[6-9]00)/i.test(style)) tags.push('b');
+  if (/(?<![-\w])font-style:\s*italic/i.test(style)) tags.push('i');
+  // A link's own underline (Google Docs spells it out) is how links look, not a format.
+  if (/text-decoration[^;]*underline/i.test(style) && !el.closest('a')) tags.push('u');
   if (/text-decoration[^;]*line-through/i.test(style)) tags.push('s');
   for (const tag of tags) {
     const wrapper = el.ownerDocument.createElement(tag);
@@ -214,10 +344,16 @@ function renameElement(el: HTMLElement, tag: string): HTMLElement {
   return next;
 }
 
-/** Word writes blank <p>&nbsp;</p> paragraphs for spacing; they are not content. */
+/**
+ * Word writes blank <p>&nbsp;</p> paragraphs for spacing, LibreOffice <p><br></p>, Google Docs a
+ * <br> between blocks: none is content, and each would be a stray empty paragraph.
+ */
 function removeEmptyParagraphs(root: Element) {
   for (const p of Array.from(root.querySelectorAll('p'))) {
     if (p.closest('td, th')) continue;
-    if (!p.querySelector('img, br') && !(p.textContent ?? '').replace(/[\s\u00a0]/g, '')) p.remove();
+    if (!p.querySelector('img') && !(p.textContent ?? '').replace(/[\s\u00a0]/g, '')) p.remove();
+  }
+  for (const br of Array.from(root.querySelectorAll('br'))) {
+    if (br.parentElement === root) br.remove();
   }
 }

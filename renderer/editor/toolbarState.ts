@@ -3,6 +3,7 @@ import { $isListNode, ListNode } from '@lexical/list';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { $findMatchingParent, $getNearestNodeOfType } from '@lexical/utils';
 import { $isTableCellNode, $isTableSelection } from '@lexical/table';
+import { $tableHeaders } from './commands/tableHeaders.js';
 import { $getSelection, $isRangeSelection, $isRootOrShadowRoot, type LexicalNode } from 'lexical';
 
 export type BlockType = 'paragraph' | 'h2' | 'h3' | 'h4' | 'quote' | 'bullet' | 'number';
@@ -16,6 +17,9 @@ export interface ToolbarState {
   strikethrough: boolean;
   linkUrl: string | null;
   inTable: boolean;
+  /** In a table: whether its first row / first column is a header. */
+  headerRow: boolean;
+  headerColumn: boolean;
   hasSelection: boolean;
 }
 
@@ -27,6 +31,8 @@ export const EMPTY_TOOLBAR_STATE: ToolbarState = {
   strikethrough: false,
   linkUrl: null,
   inTable: false,
+  headerRow: false,
+  headerColumn: false,
   hasSelection: false,
 };
 
@@ -47,6 +53,7 @@ export function $readToolbarState(): ToolbarState {
     const tag = top.getTag();
     blockType = tag === 'h3' ? 'h3' : tag === 'h4' ? 'h4' : 'h2';
   } else if ($isQuoteNode(top)) blockType = 'quote';
+  const headers = $findMatchingParent(anchor, $isTableCellNode) !== null ? $tableHeaders() : null;
   const link = $findMatchingParent(anchor, $isLinkNode) ?? (selection.isCollapsed() ? null : $findMatchingParent(selection.focus.getNode(), $isLinkNode));
   return {
     blockType,
@@ -55,7 +62,9 @@ export function $readToolbarState(): ToolbarState {
     underline: selection.hasFormat('underline'),
     strikethrough: selection.hasFormat('strikethrough'),
     linkUrl: link && $isLinkNode(link) ? link.getURL() : null,
-    inTable: $findMatchingParent(anchor, $isTableCellNode) !== null,
+    inTable: headers !== null,
+    headerRow: headers?.row ?? false,
+    headerColumn: headers?.column ?? false,
     hasSelection: true,
   };
 }

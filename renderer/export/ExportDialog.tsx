@@ -11,6 +11,7 @@ import { DOCX_MIME, downloadBase64, sizeText } from './download.js';
 import { EXPORT_OPTION_FIELDS, FORMAT_NOUNS, FORMAT_TITLES, type ExportFormat } from './exportFormats.js';
 import { printHtml } from './printHtml.js';
 import { draftMarking } from '../../shared/publication/versions.js';
+import { unsettledSuggestions } from '../../shared/export/finalCheck.js';
 
 type Stage =
   | { kind: 'checking' }
@@ -105,6 +106,10 @@ export function ExportDialog(props: { pack: Pack; file: string; onClose: () => v
     props.onClose();
   };
 
+  // A final file (every PDF and print-out, and a Word file without markup) needs every
+  // suggested change settled: list where they are, and export only once they are.
+  const wantsFinal = format !== 'docx' || options.review !== 'markup';
+  const unsettled = wantsFinal ? unsettledSuggestions(props.pack) : [];
   const busy = stage.kind === 'checking' || stage.kind === 'exporting';
   const draft = draftMarking(props.pack.frontSheet);
   const errors = stage.kind === 'review' ? stage.report.errors : 0;
@@ -119,7 +124,7 @@ export function ExportDialog(props: { pack: Pack; file: string; onClose: () => v
         </button>
       )}
       {stage.kind === 'review' && (
-        <button type="button" className={errors > 0 ? 'danger' : 'primary'} onClick={() => void runExport()} autoFocus={errors === 0} disabled={!!engineProblem}>
+        <button type="button" className={errors > 0 ? 'danger' : 'primary'} onClick={() => void runExport()} autoFocus={errors === 0} disabled={!!engineProblem || unsettled.length > 0}>
           {format === 'print' ? (errors > 0 ? 'Print anyway' : 'Print') : errors > 0 ? 'Export anyway' : 'Export'}
         </button>
       )}
@@ -159,19 +164,60 @@ export function ExportDialog(props: { pack: Pack; file: string; onClose: () => v
                 }}
               />
             )}
-            {fields.map((field) => (
-              <label className="field export-option" key={field.key}>
-                <span>{field.label}</span>
-                <select value={String(options[field.key] ?? field.initial(props.pack))} onChange={(e) => setOptions({ ...options, [field.key]: e.target.value })}>
-                  {field.choices.map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
+            {fields.map((field) => {
+              // The select is named by its label alone and described by its hint, so a screen
+              // reader (and a test) finds "Version" without the hint's words mixed in.
+              const hint = field.hint?.(props.pack);
+              const id = `export-option-${field.key}`;
+              return (
+                <div className="field export-option" key={field.key}>
+                  <label htmlFor={id}>{field.label}</label>
+                  <select
+                    id={id}
+                    aria-describedby={hint ? `${id}-hint` : undefined}
+                    value={String(options[field.key] ?? field.initial(props.pack))}
+                    onChange={(e) => setOptions({ ...options, [field.key]: e.target.value })}
+                  >
+                    {field.choices.map(([value, label]) => (
+                      <option key={value} value={value}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                  {hint && (
+                    <span className="hint" id={`${id}-hint`}>
+                      {hint}
+                    </span>
+                  )}
+                </div>
+              );
+            })}
+            {unsettled.length > 0 && (
+              <div className="export-unsettled">
+                <p role="alert" className="export-error">
+                  {unsettled.length} suggested change{unsettled.length === 1 ? ' is' : 's are'} still open. Accept or reject {unsettled.length === 1 ? 'it' : 'them'} before a final export
+                  {format === 'docx' ? ', or choose “With comments and tracked changes”' : ''}.
+                </p>
+                <ul aria-label="Suggested changes to settle" className="problem-list">
+                  {unsettled.slice(0, 20).map((u) => (
+                    <li key={u.id}>
+                      <strong>{u.where}</strong>: {u.message}{' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => {
+                          close();
+                          void jumpToSection(u.sectionId);
+                        }}
+                      >
+                        Go to section
+                      </button>
+                    </li>
                   ))}
-                </select>
-                {field.hint?.(props.pack) && <span className="hint">{field.hint(props.pack)}</span>}
-              </label>
-            ))}
+                </ul>
+                {unsettled.length > 20 && <p className="muted">…and {unsettled.length - 20} more.</p>}
+              </div>
+            )}
             {draft && <p className="notice">This pack is not approved, so every page will say {draft} beside the marking.</p>}
             {engineProblem && (
               <p role="alert" className="export-error">

@@ -2,6 +2,9 @@ import type { ExportOptionsInput } from '../../shared/export/types.js';
 import type { Pack } from '../../shared/pack/schema.js';
 import { accessStatus } from '../../shared/pack/parts.js';
 import { PUBLICATION_VERSION_LABELS } from '../../shared/publication/versions.js';
+import { REVIEW_EXPORT_LABELS } from '../../shared/export/finalCheck.js';
+import { openSuggestions } from '../../shared/clearance/openReview.js';
+import { openThreadCount } from '../../shared/clearance/openReview.js';
 
 /** What the export dialog makes: a Word file, a PDF, or a print-out (the same pages as the PDF). */
 export type ExportFormat = 'docx' | 'pdf' | 'print';
@@ -39,6 +42,18 @@ export const EXPORT_OPTION_FIELDS: ExportOptionField[] = [
     ],
     initial: () => 'full',
     appliesTo: (pack) => accessStatus(pack).kind !== 'public',
+  },
+  {
+    key: 'review',
+    label: 'Comments and changes',
+    hint: () => 'With comments and tracked changes: the comments (with replies, resolved or not) and the suggested changes, which Word’s Review tab can accept or reject; for the full version only. Final: no comments, and every suggested change settled first.',
+    choices: [
+      ['final', REVIEW_EXPORT_LABELS.final],
+      ['markup', REVIEW_EXPORT_LABELS.markup],
+    ],
+    // A pack still under review goes out for review; a settled one as final.
+    initial: (pack) => (openSuggestions(pack).length > 0 || openThreadCount(pack) > 0 ? 'markup' : 'final'),
+    appliesTo: (_pack, format) => format === 'docx',
   },
   {
     key: 'tableOfContents',

@@ -18,6 +18,7 @@ const REASONS: Record<SnapshotReason, string> = {
   'before-reload': 'Your version, before loading theirs',
   'before-overwrite': 'Their version, before yours replaced it',
   recovered: 'Recovered from a damaged file',
+  'discarded-recovery': 'Recovered changes you discarded (kept 30 days)',
 };
 
 /**
@@ -82,7 +83,8 @@ export function HistoryPanel(props: { doc: PackDocument; file: string; onClose: 
                 {item.name && <span className="muted"> {formatDateTime(item.at)}</span>}
                 <br />
                 <span className="muted">
-                  {REASONS[item.reason] ?? item.reason} · {item.words} {item.words === 1 ? 'word' : 'words'}
+                  {REASONS[item.reason] ?? item.reason}
+                  {item.by ? ` by ${item.by}` : ''} · {item.words} {item.words === 1 ? 'word' : 'words'}
                 </span>
               </div>
               <div className="row-actions">

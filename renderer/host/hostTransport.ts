@@ -32,6 +32,30 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/**
+ * Whether the browser host answers (issue 13: reconnection). 'unreachable': no answer at all
+ * (stopped, restarting); 'refused': it answers but no longer accepts this page's token (started
+ * with a new one). Electron's transport never changes it.
+ */
+export type HostReachability = 'reachable' | 'unreachable' | 'refused';
+let reachability: HostReachability = 'reachable';
+const reachabilityListeners = new Set<(state: HostReachability) => void>();
+
+function setReachability(next: HostReachability): void {
+  if (next === reachability) return;
+  reachability = next;
+  for (const listener of [...reachabilityListeners]) listener(next);
+}
+
+export function hostReachability(): HostReachability {
+  return reachability;
+}
+
+export function onHostReachability(listener: (state: HostReachability) => void): () => void {
+  reachabilityListeners.add(listener);
+  return () => void reachabilityListeners.delete(listener);
+}
+
 function httpTransport(): RawCall {
   const token = browserToken();
   return async (method, args) => {
@@ -43,8 +67,13 @@ function httpTransport(): RawCall {
         body: JSON.stringify(args ?? {}),
       });
     } catch {
-      return { ok: false, error: { code: 'UNAVAILABLE', message: 'Briefing Studio’s host is not running. Start it again with `npm run serve`; your unsaved text is still here.' } };
+      setReachability('unreachable');
+      return {
+        ok: false,
+        error: { code: 'UNAVAILABLE', message: 'Briefing Studio’s host is not answering (it may have been stopped). Your text is still here; it is saved as soon as the host runs again.' },
+      };
     }
+    setReachability(response.status === 401 ? 'refused' : 'reachable');
     try {
       return (await response.json()) as Envelope<unknown>;
     } catch {

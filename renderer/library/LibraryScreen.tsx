@@ -19,6 +19,11 @@ import { useFileDrop } from '../import/useFileDrop.js';
 import { useMenuCommand } from '../host/hostEvents.js';
 import '../import/import.css';
 import { AgendaPackButton, PackSelectBox } from '../publication/AgendaPackButton.js';
+import { focusWhenReady } from '../pack/focusTargets.js';
+import { DeletedPacksButton, UndoDeleteNotice } from './DeletedPacks.js';
+
+/** A row's own control, found again after the list is re-read (its element may be new). */
+const rowControl = (file: string, action: 'open' | 'Rename') => `tr[data-pack-file="${CSS.escape(file)}"] ${action === 'open' ? 'button' : 'button[aria-label^="Rename "]'}`;
 
 const TemplateGallery = lazyPart(() => import('../templates/TemplateGallery.js'), (m) => m.TemplateGallery);
 const ImportDialog = lazyPart(() => import('../import/ImportDialog.js'), (m) => m.ImportDialog);
@@ -33,10 +38,12 @@ type PendingAction =
  * The library: every pack in the workspace with the actions on each; full-text search,
  * filters, sort and a count per status. Ctrl/Cmd+F focuses the search box.
  */
-export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string) => void; onSettings?: () => void }) {
+export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string) => void; onCreated?: (file: string) => void; onSettings?: () => void }) {
   const [list, setList] = useState<PackList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The pack just deleted, for Undo (issue 13); cleared by the next action. */
+  const [justDeleted, setJustDeleted] = useState<{ id: string; title: string } | null>(null);
   const [pending, setPending] = useState<PendingAction | null>(null);
   const [listVersion, setListVersion] = useState(0);
   const view = useLibraryView();
@@ -83,6 +90,7 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
 
   async function run(action: () => Promise<string | void>) {
     setPending(null);
+    setJustDeleted(null);
     try {
       const message = await action();
       setNotice(message ?? null);
@@ -126,9 +134,27 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
         <div className="library-title">
           <h2 id="library-heading">Your briefing packs</h2>
           {list && <p className="muted">Stored in {list.workspaceDir}</p>}
+          <DeletedPacksButton
+            onRestored={(_file, title) => {
+              setJustDeleted(null);
+              setNotice(`Restored “${title}”.`);
+              void refresh();
+            }}
+          />
         </div>
         <div role="status" aria-live="polite" className="notice-area">
           {notice && <p className="notice">{notice}</p>}
+          {justDeleted && (
+            <UndoDeleteNotice
+              deleted={justDeleted}
+              onUndone={(_file, title) => {
+                setJustDeleted(null);
+                setNotice(`Restored “${title}”.`);
+                void refresh();
+              }}
+              onError={setError}
+            />
+          )}
         </div>
         {error && (
           <p role="alert" className="error-banner">
@@ -208,7 +234,7 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
       </main>
       {pending?.kind === 'new' && (
         <LazyPart>
-          <TemplateGallery onCancel={() => setPending(null)} onCreated={props.onOpen} onFromWord={() => setPending({ kind: 'import', file: null })} />
+          <TemplateGallery onCancel={() => setPending(null)} onCreated={props.onCreated ?? props.onOpen} onFromWord={() => setPending({ kind: 'import', file: null })} />
         </LazyPart>
       )}
       {pending?.kind === 'import' && (
@@ -231,17 +257,35 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
           initial={pending.title}
           confirmLabel="Rename"
           onCancel={() => setPending(null)}
-          onConfirm={(title) => void run(async () => `Renamed to "${(await host.renamePack({ file: pending.file, title })).pack.frontSheet.title}".`)}
+          onConfirm={(title) =>
+            void run(async () => {
+              const renamed = await host.renamePack({ file: pending.file, title });
+              // Back to the same row's Rename button (the file, and so the row, may be new).
+              focusWhenReady(rowControl(renamed.file, 'Rename'));
+              return `Renamed to "${renamed.pack.frontSheet.title}".`;
+            })
+          }
         />
       )}
       {pending?.kind === 'delete' && (
         <ConfirmDialog
           title="Delete pack?"
-          message={`"${pending.title}" will be moved to the trash. You can restore it from there.`}
+          message={`"${pending.title}" will be moved to Deleted packs, where you can restore it for 30 days.`}
           confirmLabel="Delete"
           danger
           onCancel={() => setPending(null)}
-          onConfirm={() => void run(async () => (await host.deletePack({ file: pending.file }), `Moved "${pending.title}" to the trash.`))}
+          onConfirm={() =>
+            void run(async () => {
+              // Focus goes to the next pack in the list (the one before when it was the last).
+              const at = rows.findIndex((r) => r.file === pending.file);
+              const next = rows[at + 1] ?? rows[at - 1];
+              const result = await host.deletePack({ file: pending.file });
+              focusWhenReady(next ? rowControl(next.file, 'open') : '.app-header button.primary');
+              if (!result.deletedId) return `Deleted "${pending.title}".`;
+              // run() has cleared the previous deletion's Undo already: this one's replaces it.
+              setJustDeleted({ id: result.deletedId, title: pending.title });
+            })
+          }
         />
       )}
     </div>
@@ -258,7 +302,7 @@ function PackRow(props: { entry: PackListEntry; selected: boolean; onSelect: (se
   const { entry } = props;
   if (entry.kind === 'broken') {
     return (
-      <tr className="broken-row">
+      <tr className="broken-row" data-pack-file={entry.file}>
         <td />
         <td>
           <span className="file-name">{entry.file}</span>{' '}
@@ -278,7 +322,7 @@ function PackRow(props: { entry: PackListEntry; selected: boolean; onSelect: (se
   }
   const title = entry.title || 'Untitled briefing';
   return (
-    <tr>
+    <tr data-pack-file={entry.file}>
       <td>
         <PackSelectBox title={title} checked={props.selected} onChange={props.onSelect} />
       </td>

@@ -5,7 +5,10 @@ import type { SerializedEditorStateJson, SerializedNodeJson } from '../../shared
 import { PromptDialog } from '../common/PromptDialog.js';
 import { FRONT_SHEET, SectionOutline } from './outline/SectionOutline.js';
 import { sectionWordCounts } from './outline/wordCounts.js';
-import { GuidancePanel } from './GuidancePanel.js';
+import { GUIDANCE_PANEL_ID, GuidancePanel } from './GuidancePanel.js';
+import { isGuidanceKey, useGuidancePanel } from './useGuidancePanel.js';
+import { FRONT_SHEET_ITEM, focusWhenReady, outlineItemSelector, sectionEditorSelector } from './focusTargets.js';
+import { readScreenPrefs, rememberSection } from '../common/screenPrefs.js';
 import { usePackDocument } from './usePackDocument.js';
 import { SaveStatus } from './SaveStatus.js';
 import { FrontSheetForm } from './FrontSheetForm.js';
@@ -20,7 +23,7 @@ import type { FrontSheet } from '../../shared/pack/schema.js';
 import type { PackStatus } from '../../shared/pack/vocabulary.js';
 import { messageOf } from '../common/messageOf.js';
 import { StatusControl } from '../library/StatusControl.js';
-import { currentAuthor } from '../library/currentAuthor.js';
+import { useStatusChange } from '../identity/useStatusChange.js';
 import { jumpToSection } from '../library/sectionJump.js';
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateDialog.js';
 import { ExportButton } from '../export/ExportButton.js';
@@ -33,10 +36,20 @@ import type { ImportCommitResult } from '../../shared/api/contract.js';
 const ImportDialog = lazyPart(() => import('../import/ImportDialog.js'), (m) => m.ImportDialog);
 import { SectionSettingsDialog } from '../publication/SectionSettingsDialog.js';
 import { packParts } from '../../shared/pack/parts.js';
+import { SignOffPanel } from '../clearance/SignOffPanel.js';
+import { ApprovalGateDialog } from '../clearance/ApprovalRefused.js';
+import { clearanceGate } from '../clearance/approvalGate.js';
+import { recordSignOff } from '../../shared/clearance/recordSignOff.js';
+import type { ApprovalCheck } from '../../shared/clearance/approval.js';
+import { ReviewContext, useReviewState } from '../review/ReviewContext.js';
+import { ReviewPanel } from '../review/ReviewPanel.js';
+import { useReviewWiring } from '../review/useReviewWiring.js';
 
 /** One pack: its front sheet and sections, saved automatically. */
-export function PackScreen(props: { file: string; section?: string; onBack: () => void; onRenamed: (file: string) => void }) {
+export function PackScreen(props: { file: string; section?: string; created?: boolean; onBack: () => void; onRenamed: (file: string) => void }) {
   const doc = usePackDocument(props.file);
+  const guidance = useGuidancePanel();
+  const guidanceButton = useRef<HTMLButtonElement>(null);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const [statusError, setStatusError] = useState<string | null>(null);
   /** Approved packs are read-only until set back to draft; everything editable honours this. */
@@ -44,6 +57,10 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
   /** Approved, or another person holds the pack (issue 6's lock): nothing can be edited. */
   const editingLocked = readOnly || doc.readOnly;
   const sections = useSections(doc, props.section);
+  // Review (comments and suggested changes): the session's review part, its panel and counts.
+  const review = doc.session?.review ?? null;
+  const reviewIndex = useReviewWiring(review, doc.pack, sections.select);
+  const reviewOpen = useReviewState(review, (s) => s.panelOpen, false);
   // Insert › Word document (the button, File › Import in the desktop menu, or a file dropped on the pack).
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
   const [importNotice, setImportNotice] = useState<string | null>(null);
@@ -72,9 +89,11 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
     if (insertIntoSection(sections.active, pendingInsert)) setImportNotice('Inserted the Word document into this section. Undo (Ctrl+Z) takes it out again.');
   }, [pendingInsert, importing, sections.active]);
 
-  /** Status changes go through the status path so each is recorded with who and when. */
-  async function setStatus(to: PackStatus) {
-    const author = await currentAuthor();
+  /**
+   * Status changes go through the status path so each is recorded with who and when; the
+   * name is asked for first if settings have none, and approval is confirmed (useStatusChange).
+   */
+  const statusChange = useStatusChange(doc.pack, (to, author) => {
     try {
       doc.update((p) => changeStatus(p, to, author));
       setStatusError(null);
@@ -82,10 +101,27 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
     } catch (err) {
       setStatusError(messageOf(err));
     }
+  });
+  /** What the clearance gate said about approving, while its dialog is open. */
+  const [gate, setGate] = useState<ApprovalCheck | null>(null);
+  /**
+   * A move to approved asks the clearance gate first (with the editor's latest words handed
+   * over): refused, it says why; allowed with warnings, it asks to go on. Then the status path.
+   */
+  function setStatus(to: PackStatus, gatePassed = false) {
+    if (!gatePassed && doc.pack) {
+      doc.flushEditors();
+      const check = clearanceGate(doc.session?.current ?? doc.pack, to);
+      if (check && (!check.allowed || check.warnings.length > 0)) {
+        setGate(check);
+        return;
+      }
+    }
+    statusChange.request(to);
   }
   function changeFrontSheet(frontSheet: FrontSheet) {
     const current = doc.pack?.frontSheet.status;
-    if (current && frontSheet.status !== current) void setStatus(frontSheet.status);
+    if (current && frontSheet.status !== current) setStatus(frontSheet.status);
     else doc.update((p) => ({ ...p, frontSheet }));
   }
 
@@ -110,15 +146,32 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
         event.preventDefault();
         void doc.saveNow('explicit');
+      } else if (isGuidanceKey(event)) {
+        event.preventDefault();
+        guidance.toggle();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [doc.saveNow]);
+  }, [doc.saveNow, guidance.toggle]);
+
+  // A pack just made from the New pack dialog: its first field, ready to type the title.
+  const createdFocus = useRef(props.created === true);
+  useEffect(() => {
+    if (loaded && createdFocus.current) {
+      createdFocus.current = false;
+      focusWhenReady('.front-sheet input:not([disabled])');
+    }
+  }, [loaded]);
+
+  const closeGuidanceOverlay = useCallback(() => {
+    guidance.closeOverlay();
+    guidanceButton.current?.focus();
+  }, [guidance.closeOverlay]);
 
   if (doc.loadError) {
     return (
-      <div className="screen">
+      <div className="screen pack-screen">
         <header className="app-header">
           <button type="button" onClick={props.onBack}>
             ← Library
@@ -136,31 +189,65 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
   if (!doc.pack) return <p className="muted loading">Opening pack…</p>;
   const pack = doc.pack;
   const activeSection = pack.sections.find((s) => s.id === sections.active);
+  const title = pack.frontSheet.title || 'Untitled briefing';
+  const guidanceShown = activeSection !== undefined && guidance.shown;
+  const layoutClass = ['pack-layout', guidanceShown && !guidance.narrow ? 'with-guidance' : '', guidance.narrow ? 'is-narrow' : ''].filter(Boolean).join(' ');
 
   return (
-    <div className="screen">
-      <header className="app-header">
+    <div className="screen pack-screen">
+      <header className="app-header pack-header">
         <button type="button" onClick={() => void leave()}>
           ← Library
         </button>
-        <h1 className="pack-heading">{pack.frontSheet.title || 'Untitled briefing'}</h1>
+        {/* One line, cut with an ellipsis when long; the whole title is its tooltip and is read out in full. */}
+        <h1 className="pack-heading" title={title}>
+          {title}
+        </h1>
         <SaveStatus state={doc.saveState} onRetry={() => void doc.saveNow()} />
-        <button type="button" disabled={editingLocked} onClick={() => setImporting({ file: null })}>
-          Insert Word document…
+        <button
+          ref={guidanceButton}
+          type="button"
+          className="guidance-toggle"
+          disabled={!activeSection}
+          onClick={guidance.toggle}
+          title="Hide or show the guidance (Ctrl+Alt+G)"
+          aria-keyshortcuts="Control+Alt+G"
+          {...(guidance.narrow ? { 'aria-expanded': guidanceShown, 'aria-controls': guidanceShown ? GUIDANCE_PANEL_ID : undefined } : { 'aria-pressed': guidanceShown })}
+        >
+          Guidance
         </button>
-        <SaveAsTemplateButton pack={pack} />
-        <ExportButton pack={pack} file={props.file} />
+        <button
+          type="button"
+          aria-pressed={reviewOpen}
+          onClick={() => review?.setPanelOpen(!reviewOpen)}
+          aria-label={`Review: ${reviewIndex.open} open comment${reviewIndex.open === 1 ? '' : 's'} and change${reviewIndex.open === 1 ? '' : 's'}`}
+          data-testid="review-toggle"
+        >
+          Review <span className="review-count" aria-hidden="true">{reviewIndex.open}</span>
+        </button>
         <button type="button" className="primary" onClick={() => void doc.saveNow('explicit')} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S">
           Save
         </button>
       </header>
-      <PackSafety doc={doc} file={props.file} onSwitchFile={props.onRenamed} />
-      <div className={`pack-layout${activeSection ? ' with-guidance' : ''}`}>
+      {/* The pack's other actions and its safety messages: a second fixed row under the header. */}
+      <div className="pack-bar">
+        <div className="pack-actions">
+          <button type="button" disabled={editingLocked} onClick={() => setImporting({ file: null })}>
+            Insert Word document…
+          </button>
+          <SaveAsTemplateButton pack={pack} />
+          <ExportButton pack={pack} file={props.file} />
+        </div>
+        <PackSafety doc={doc} file={props.file} onSwitchFile={props.onRenamed} />
+      </div>
+      <ReviewContext.Provider value={review}>
+      <div className={reviewOpen ? `${layoutClass.replace(' with-guidance', '')} with-review` : layoutClass}>
         <SectionOutline
           sections={pack.sections}
           counts={sections.counts}
+          reviewCounts={reviewIndex.openBySection}
           active={sections.active}
-          onSelect={sections.select}
+          onSelect={sections.open}
           onAdd={() => sections.setDialog({ kind: 'add' })}
           onRename={(id) => sections.setDialog({ kind: 'rename', id })}
           onMove={sections.move}
@@ -169,7 +256,12 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
           readOnly={editingLocked}
         />
         <main className="pack-main" key={doc.replacedCount}>
-          <StatusControl pack={pack} onChange={setStatus} />
+          <StatusControl pack={pack} onChange={(to) => void setStatus(to)} />
+          <SignOffPanel pack={pack} readOnly={editingLocked} beforeRecord={doc.flushEditors} onRecord={(input) => {
+            doc.flushEditors();
+            doc.update((p) => recordSignOff(p, input));
+            void doc.saveNow();
+          }} />
           {statusError && (
             <p role="alert" className="error-banner">
               {statusError}
@@ -202,15 +294,31 @@ export function PackScreen(props: { file: string; section?: string; onBack: () =
             <FrontSheetForm sheet={pack.frontSheet} sections={pack.sections} onChange={changeFrontSheet} readOnly={editingLocked} />
           )}
         </main>
-        {activeSection && <GuidancePanel section={activeSection} />}
+        {reviewOpen && review ? (
+          <ReviewPanel review={review} pack={pack} activeSection={activeSection?.id ?? null} readOnly={editingLocked} />
+        ) : (
+          activeSection && guidanceShown && <GuidancePanel section={activeSection} overlay={guidance.narrow} onClose={closeGuidanceOverlay} />
+        )}
       </div>
+      </ReviewContext.Provider>
       <SectionDialogs sections={sections} all={pack.sections} />
+      {statusChange.dialogs}
       {importing && (
         <LazyPart>
           <ImportDialog mode={{ kind: 'open-pack', currentSection: activeSection ? activeSection.title || 'Untitled section' : null }} file={importing.file} onCancel={() => setImporting(null)} onDone={insertImported} />
         </LazyPart>
       )}
       <SaveAsFromMenu pack={doc.pack} onSaved={props.onRenamed} />
+      {gate && (
+        <ApprovalGateDialog
+          check={gate}
+          onCancel={() => setGate(null)}
+          onApprove={() => {
+            setGate(null);
+            void setStatus('approved', true);
+          }}
+        />
+      )}
       {confirmLeave && (
         <ConfirmDialog
           title="Leave without saving?"
@@ -266,6 +374,40 @@ function useSections(doc: ReturnType<typeof usePackDocument>, initialSection: st
     [saveNow],
   );
 
+  /** Chosen in the outline (click or Enter): open it with the caret in its text, as Word's navigation pane does. */
+  const open = useCallback(
+    (id: string) => {
+      select(id);
+      focusWhenReady(id === FRONT_SHEET ? '.front-sheet input:not([disabled])' : sectionEditorSelector(id));
+    },
+    [select],
+  );
+
+  // Opened from the library with no section asked for: back where this pack was last worked on
+  // (remembered in the settings), unless the user has already chosen somewhere else.
+  const packId = doc.pack?.id;
+  const choseSomewhere = useRef(initialSection !== undefined || readSectionParam() !== FRONT_SHEET);
+  useEffect(() => {
+    if (!packId || choseSomewhere.current) return;
+    choseSomewhere.current = true;
+    let live = true;
+    void readScreenPrefs().then((prefs) => {
+      const last = prefs.lastSections[packId];
+      if (live && last && packSectionsRef.current?.some((s) => s.id === last)) setActive((now) => (now === FRONT_SHEET ? last : now));
+    });
+    return () => {
+      live = false;
+    };
+  }, [packId]);
+  const packSectionsRef = useRef(packSections);
+  packSectionsRef.current = packSections;
+  useEffect(() => {
+    if (packId && current !== FRONT_SHEET) {
+      choseSomewhere.current = true;
+      void rememberSection(packId, current);
+    }
+  }, [packId, current]);
+
   const commitContent = useCallback(
     (sectionId: string, content: SerializedEditorStateJson) =>
       update((pack) => {
@@ -314,7 +456,7 @@ function useSections(doc: ReturnType<typeof usePackDocument>, initialSection: st
   const add = (title: string) => {
     const section = newSection(title);
     update((pack) => ({ ...pack, sections: [...pack.sections, section] }));
-    select(section.id);
+    open(section.id);
   };
 
   const rename = (id: string, title: string) => update((pack) => ({ ...pack, sections: pack.sections.map((s) => (s.id === id ? { ...s, title } : s)) }));
@@ -333,13 +475,18 @@ function useSections(doc: ReturnType<typeof usePackDocument>, initialSection: st
   const remove = (id: string) => {
     // Take the editor's latest words first, so Undo brings back everything.
     flushEditors();
+    const list = packSections ?? [];
+    const index = list.findIndex((s) => s.id === id);
     update((pack) => {
-      const index = pack.sections.findIndex((s) => s.id === id);
-      if (index < 0) return pack;
-      setRemoved({ section: pack.sections[index]!, index });
+      const at = pack.sections.findIndex((s) => s.id === id);
+      if (at < 0) return pack;
+      setRemoved({ section: pack.sections[at]!, index: at });
       return { ...pack, sections: pack.sections.filter((s) => s.id !== id) };
     });
     if (active === id) setActive(FRONT_SHEET);
+    // Focus goes to the next section in the outline (the one before it if it was the last).
+    const next = list[index + 1] ?? list[index - 1];
+    focusWhenReady(next ? outlineItemSelector(next.id) : FRONT_SHEET_ITEM);
   };
 
   const undoRemove = () => {
@@ -352,6 +499,7 @@ function useSections(doc: ReturnType<typeof usePackDocument>, initialSection: st
     });
     setRemoved(null);
     setActive(section.id);
+    focusWhenReady(outlineItemSelector(section.id));
   };
 
   // Counting 50,000 words takes tens of milliseconds: let the section appear (first paint)
@@ -373,7 +521,7 @@ function useSections(doc: ReturnType<typeof usePackDocument>, initialSection: st
   const counted = firstPaintDone ? deferredSections : openSection && [openSection];
   const counts = useMemo(() => sectionWordCounts(counted ?? [], live), [counted, live]);
 
-  return { active: current, counts, select, commit, setLiveCount, move, add, rename, configure, remove, undoRemove, removed, dialog, setDialog };
+  return { active: current, counts, select, open, commit, setLiveCount, move, add, rename, configure, remove, undoRemove, removed, dialog, setDialog };
 }
 
 function SectionDialogs(props: { sections: ReturnType<typeof useSections>; all: Section[] }) {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Pack } from '../../shared/pack/schema.js';
-import type { RecoveredPack } from '../../shared/api/contract.js';
+import type { PendingRecovery } from './session/types.js';
 import type { PackSession } from './session/PackSession.js';
 import { usePackSession, useUnloadGuard } from './session/usePackSession.js';
 import type { PackSessionState, SaveReason } from './session/types.js';
@@ -18,6 +18,9 @@ const LOADING: PackSessionState = {
   lock: { kind: 'pending' },
   pendingRecovery: null,
   replacedCount: 0,
+  otherWindow: { kind: 'none' },
+  otherWindowNotice: null,
+  connection: { kind: 'ok' },
 };
 
 /**
@@ -36,11 +39,15 @@ export function usePackDocument(file: string) {
     loadError: current.loadError,
     loadErrorCode: current.loadErrorCode,
     saveState: current.saveState,
-    readOnly: current.lock.kind === 'read-only',
+    /** Someone else holds the lock, or another window of this browser has the pack. */
+    readOnly: current.lock.kind === 'read-only' || current.otherWindow.kind !== 'none',
     lock: current.lock,
     conflict: current.conflict,
     diskState: current.diskState,
     pendingRecovery: current.pendingRecovery,
+    otherWindow: current.otherWindow,
+    otherWindowNotice: current.otherWindowNotice,
+    connection: current.connection,
     replacedCount: current.replacedCount,
     /** The session itself, for hooks that add a part (null for the first render). */
     session,
@@ -61,9 +68,12 @@ function sessionActions(session: PackSession | null) {
       takeOverLock: nothing,
       resolveConflict: async (_choice: 'reload' | 'copy' | 'overwrite') => null as string | null,
       reloadFromDisk: nothing,
-      applyRecovery: (_recovered: RecoveredPack) => undefined,
+      applyRecovery: (_recovered: PendingRecovery) => undefined,
       discardRecovery: nothing,
       restoreVersion: async (_older: Pack) => undefined,
+      openReadOnlyHere: () => undefined,
+      switchToOtherWindow: () => undefined,
+      takeOverFromOtherWindow: nothing,
       saveAsCopy: async (_title: string): Promise<string> => {
         throw new Error('The pack is not open yet.');
       },
@@ -82,6 +92,9 @@ function sessionActions(session: PackSession | null) {
     applyRecovery: session.applyRecovery,
     discardRecovery: session.discardRecovery,
     restoreVersion: session.restoreVersion,
+    openReadOnlyHere: session.openReadOnlyHere,
+    switchToOtherWindow: session.switchToOtherWindow,
+    takeOverFromOtherWindow: session.takeOverFromOtherWindow,
     saveAsCopy: session.saveAsCopy,
   };
 }

@@ -8,6 +8,9 @@ import { formatDateTime } from '../common/format.js';
 import { Dialog } from '../common/Dialog.js';
 import { HistoryPanel } from '../history/HistoryPanel.js';
 import { downloadPackCopy } from './downloadCopy.js';
+import { RecoveryDialog } from './RecoveryDialog.js';
+import { OtherWindowBanner, OtherWindowDialog } from './OtherWindow.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
 
 function holderText(holder: LockHolder): string {
   const since = holder.since ? ` since ${formatDateTime(holder.since)}` : '';
@@ -60,11 +63,16 @@ export function PackSafety(props: { doc: PackDocument; file: string; onSwitchFil
   }
 
   const lock = doc.lock;
-  const saveFailed = doc.saveState.kind === 'error' && !doc.conflict;
+  // Not while the host is unreachable: the journal is out of reach then, and the connection
+  // banner says where the words are instead.
+  const hostCut = doc.connection.kind === 'lost' || doc.connection.kind === 'refused';
+  const saveFailed = doc.saveState.kind === 'error' && !doc.conflict && !hostCut;
   return (
     <div className="pack-safety">
       <div className="safety-bar">
         <div className="safety-messages" role="status" aria-live="polite">
+          <ConnectionBanner doc={doc} />
+          <OtherWindowBanner doc={doc} />
           {lock.kind === 'read-only' && (
             <p className="warning-banner" data-testid="lock-banner">
               <strong>Read-only:</strong> {holderText(lock.holder)} is editing this pack.{' '}
@@ -143,27 +151,9 @@ export function PackSafety(props: { doc: PackDocument; file: string; onSwitchFil
           </p>
         </Dialog>
       )}
+      {doc.otherWindow.kind === 'ask' && <OtherWindowDialog doc={doc} title={doc.pack?.frontSheet.title || 'Untitled briefing'} />}
       {doc.pendingRecovery && (
-        <Dialog
-          title="Unsaved changes were recovered"
-          onCancel={() => undefined}
-          describedBy="recovery-message"
-          actions={
-            <>
-              <button type="button" onClick={() => void doc.discardRecovery()}>
-                Discard them
-              </button>
-              <button type="button" className="primary" onClick={() => doc.pendingRecovery && doc.applyRecovery(doc.pendingRecovery)}>
-                Restore
-              </button>
-            </>
-          }
-        >
-          <p id="recovery-message">
-            Briefing Studio closed on {formatDateTime(doc.pendingRecovery.journaledAt)} before your latest changes to this pack were saved. Restore them (you can
-            then save), or discard them and keep the file as it is.
-          </p>
-        </Dialog>
+        <RecoveryDialog recovery={doc.pendingRecovery} onRestore={() => doc.pendingRecovery && doc.applyRecovery(doc.pendingRecovery)} onDiscard={doc.discardRecovery} />
       )}
     </div>
   );

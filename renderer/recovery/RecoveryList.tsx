@@ -5,6 +5,7 @@ import { host } from '../host/hostClient.js';
 import { messageOf } from '../common/messageOf.js';
 import { formatDateTime } from '../common/format.js';
 import { requestRestore } from './restoreRequest.js';
+import { ConfirmDialog } from '../common/ConfirmDialog.js';
 
 /**
  * Shown at the top of the library after a crash: packs whose unsaved changes were kept in
@@ -14,6 +15,8 @@ import { requestRestore } from './restoreRequest.js';
 export function RecoveryList(props: { onOpen: (file: string) => void }) {
   const [items, setItems] = useState<RecoverablePack[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // Discard takes a second, explicit step (and the text still goes to the version history).
+  const [confirming, setConfirming] = useState<RecoverablePack | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -31,7 +34,7 @@ export function RecoveryList(props: { onOpen: (file: string) => void }) {
   return (
     <section className="recovery-list" aria-labelledby="recovery-heading">
       <h2 id="recovery-heading">Recovered unsaved changes</h2>
-      <p>Briefing Studio closed before these changes were saved. Restore opens them so you can save; Discard throws them away.</p>
+      <p>Briefing Studio closed before these changes were saved. Restore opens them so you can save; Discard keeps the pack as it was saved (the discarded text stays in its version history for 30 days).</p>
       {error && <p role="alert" className="error-banner">{error}</p>}
       <ul>
         {items.map((item) => {
@@ -62,20 +65,32 @@ export function RecoveryList(props: { onOpen: (file: string) => void }) {
                 <button
                   type="button"
                   aria-label={`Discard unsaved changes to ${title}`}
-                  onClick={() =>
-                    void host.discardRecovered({ file: item.file }).then(
-                      () => refresh(),
-                      (err: unknown) => setError(messageOf(err)),
-                    )
-                  }
+                  onClick={() => setConfirming(item)}
                 >
-                  Discard
+                  Discard…
                 </button>
               </div>
             </li>
           );
         })}
       </ul>
+      {confirming && (
+        <ConfirmDialog
+          title="Discard the recovered changes?"
+          message={`“${confirming.title || 'Untitled briefing'}” will stay as it was last saved. The discarded text is kept in the pack’s version history for 30 days, in case you need it after all.`}
+          confirmLabel="Discard them"
+          danger
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            const file = confirming.file;
+            setConfirming(null);
+            void host.discardRecovered({ file }).then(
+              () => refresh(),
+              (err: unknown) => setError(messageOf(err)),
+            );
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -14,9 +14,13 @@ export interface ShortcutEntry {
 }
 
 export const SHORTCUTS: readonly ShortcutEntry[] = [
+  { group: 'Anywhere', keys: ['F1', 'Ctrl+/'], description: 'Show these keyboard shortcuts' },
+  { group: 'Anywhere', keys: ['Escape'], description: 'Close the open dialog; focus goes back to what opened it' },
   { group: 'Library', keys: ['Ctrl+F'], description: 'Search every pack' },
   { group: 'Pack', keys: ['Ctrl+S'], description: 'Save now (keeps a version in the history)' },
   { group: 'Pack', keys: ['Ctrl+P'], description: 'Print the pack (the same pages as its PDF)' },
+  { group: 'Pack', keys: ['Ctrl+Alt+G'], description: 'Hide or show the guidance panel' },
+  { group: 'Outline', keys: ['Enter'], description: 'On a section: open it and put the cursor in its text' },
   { group: 'Outline', keys: ['Alt+Up', 'Alt+Down'], description: 'Move the chosen section up or down' },
   { group: 'Editor: text', keys: ['Ctrl+B'], description: 'Bold' },
   { group: 'Editor: text', keys: ['Ctrl+I'], description: 'Italic' },
@@ -26,4 +30,5 @@ export const SHORTCUTS: readonly ShortcutEntry[] = [
   { group: 'Editor: text', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], description: 'Redo' },
   { group: 'Editor: structure', keys: ['Tab', 'Shift+Tab'], description: 'In a list: indent or outdent the item' },
   { group: 'Editor: structure', keys: ['Left', 'Right', 'Home', 'End'], description: 'In the toolbar: move between buttons' },
+  { group: 'Editor: leaving', keys: ['Escape', 'Tab'], description: 'Leave the text: press Escape, then Tab to go on to the next control (Shift+Tab to go back)' },
 ];

@@ -168,14 +168,27 @@ export interface RecoverablePack {
   changedOnDiskSince: boolean;
 }
 
+/** A pack deleted from the library, kept in the data folder so it can be restored (issue 13). */
+export interface DeletedPack {
+  id: string;
+  /** Its file name when it was deleted. */
+  file: string;
+  title: string;
+  deletedAt: string;
+  /** After this it is removed for good. */
+  keptUntil: string;
+}
+
 export interface RecoveredPack {
   file: string;
   pack: Pack;
   baseRevision: string | null;
   journaledAt: string;
+  /** The editor session that wrote it: a window still open with it has not really ended. */
+  session?: string;
 }
 
-export const SNAPSHOT_REASONS = ['explicit', 'auto', 'export', 'manual', 'before-restore', 'before-reload', 'before-overwrite', 'recovered'] as const;
+export const SNAPSHOT_REASONS = ['explicit', 'auto', 'export', 'manual', 'before-restore', 'before-reload', 'before-overwrite', 'recovered', 'discarded-recovery'] as const;
 export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
 
 export interface SnapshotInfo {
@@ -190,6 +203,8 @@ export interface SnapshotInfo {
   name?: string;
   /** Hash of the content (without the save time), so an unchanged pack is not kept twice. */
   contentHash?: string;
+  /** Who was working (the name in settings) when it was kept. */
+  by?: string;
 }
 
 export interface PackRevision {
@@ -260,7 +275,12 @@ export const hostMethods = {
     'Change a pack title and its file name',
   ),
   duplicatePack: method<OpenedPack>()(refArg, 'Copy a pack as "Copy of …"'),
-  deletePack: method<{ file: string }>()(fileArg, 'Move a pack to the trash'),
+  deletePack: method<{ file: string; deletedId?: string }>()(fileArg, 'Move a pack to the deleted packs (data folder), from where it can be restored for 30 days'),
+  listDeletedPacks: method<DeletedPack[]>()(noArgs, 'Packs deleted from this workspace in the last 30 days, newest first'),
+  restoreDeletedPack: method<{ file: string; title: string }>()(
+    z.object({ id: z.string().regex(/^[0-9TZ-]+-[0-9a-f]{8}$/).max(80) }).strict(),
+    'Put a deleted pack back in the workspace (its old file name, or a free one)',
+  ),
   journalPack: method<{ journaledAt: string; written: boolean }>()(
     z.object({ file: packRef, pack: packSchema, baseRevision: z.string().nullable(), session: sessionId, seq: z.number().int().min(0) }).strict(),
     'Keep the latest unsaved state of an open pack in the recovery journal (data folder)',
@@ -400,7 +420,7 @@ export type HostHandlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promi
  * has no native menu). Preload exposes each on `window.briefingEvents.<name>(listener)`,
  * returning an unsubscribe function; payloads are validated here before any listener runs.
  */
-export const MENU_COMMANDS = ['new', 'newFromTemplate', 'open', 'save', 'saveAs', 'exportWord', 'close', 'exportPdf', 'print', 'importWord'] as const;
+export const MENU_COMMANDS = ['new', 'newFromTemplate', 'open', 'save', 'saveAs', 'exportWord', 'close', 'exportPdf', 'print', 'importWord', 'shortcutHelp'] as const;
 export type MenuCommandName = (typeof MENU_COMMANDS)[number];
 
 export const hostEvents = {

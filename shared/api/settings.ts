@@ -1,6 +1,26 @@
 import { z } from 'zod';
 import { brandingSchema, defaultBranding } from '../branding/schema.js';
 
+/** Most packs whose last-edited section is remembered; the oldest are forgotten first. */
+export const MAX_REMEMBERED_SECTIONS = 100;
+
+/**
+ * How the screens were left (issue 13): whether the guidance panel is hidden, the template the
+ * last new pack used, and the section each recent pack was last edited in. Kept with the
+ * settings so they survive the browser host's new address on each launch; an object, so the
+ * settings screen leaves it alone.
+ */
+export const screenPrefsSchema = z.object({
+  guidanceHidden: z.boolean().default(false),
+  lastTemplate: z.object({ source: z.enum(['built-in', 'user', 'shared']), file: z.string().min(1).max(1000) }).optional(),
+  /** Pack id → section id, newest last. */
+  lastSections: z
+    .record(z.string().max(100), z.string().max(200))
+    .refine((r) => Object.keys(r).length <= MAX_REMEMBERED_SECTIONS, { message: `at most ${MAX_REMEMBERED_SECTIONS} packs` })
+    .default({}),
+});
+export type ScreenPrefs = z.infer<typeof screenPrefsSchema>;
+
 /** User settings, stored as settings.json in the app's data folder. */
 export const settingsSchema = z.object({
   /** Absolute path of the folder holding the user's packs. */
@@ -19,6 +39,7 @@ export const settingsSchema = z.object({
   sharedTemplatesDir: z.string().max(1000).default(''),
   /** House style of exported Word documents (council name, logo, font, accent colour). */
   branding: brandingSchema.default(defaultBranding),
+  screenPrefs: screenPrefsSchema.optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -34,6 +55,7 @@ export const settingsPatchSchema = z.object({
   authorRole: settingsSchema.shape.authorRole,
   sharedTemplatesDir: settingsSchema.shape.sharedTemplatesDir.unwrap().optional(),
   branding: brandingSchema.optional(),
+  screenPrefs: screenPrefsSchema.optional(),
   retainEveryVersionForHours: settingsSchema.shape.retainEveryVersionForHours.unwrap().optional(),
   retainDailyVersionsForDays: settingsSchema.shape.retainDailyVersionsForDays.unwrap().optional(),
   retainAtMostVersions: settingsSchema.shape.retainAtMostVersions.unwrap().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PUBLICATION_VERSIONS } from '../publication/versions.js';
+import { REVIEW_EXPORT_MODES } from './finalCheck.js';
 
 /**
  * What the Word export and its accessibility checker exchange with the renderer and the CLI.
@@ -69,6 +70,12 @@ export const exportOptionsSchema = z
      * notice). The same for a report with no exempt information.
      */
     version: z.enum(PUBLICATION_VERSIONS).default('full'),
+    /**
+     * 'final': no comments, and every suggested change must be settled first (finalCheck.ts);
+     * 'markup': the comments (with replies and resolved state) as Word comments and the
+     * suggestions as tracked changes (w:ins / w:del) Word's Review tab accepts or rejects.
+     */
+    review: z.enum(REVIEW_EXPORT_MODES).default('final'),
   })
   .strict();
 

@@ -19,6 +19,8 @@ export const KNOWN_NODE_TYPES = [
   'tablerow',
   'tablecell',
   'image',
+  'mark',
+  'suggestion',
 ] as const;
 
 export type KnownNodeType = (typeof KNOWN_NODE_TYPES)[number];

@@ -3,7 +3,9 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
+import { MarkNode } from '@lexical/mark';
 import { ImageNode } from './ImageNode.js';
+import { SuggestionNode } from './SuggestionNode.js';
 
 /**
  * The Lexical node classes a section may contain, one list for the editor, the exporter
@@ -22,6 +24,9 @@ export const SECTION_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   TableRowNode,
   TableCellNode,
   ImageNode,
+  // Review: comment anchors (@lexical/mark, ids = thread ids) and inline suggested changes.
+  MarkNode,
+  SuggestionNode,
 ];
 
 /** Heading tags allowed inside a section: the section title is the level above (H1). */

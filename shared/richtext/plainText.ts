@@ -26,16 +26,6 @@ export function plainTextOf(state: SerializedEditorStateJson): string {
   return parts.join('').replace(/\n{2,}/g, '\n').trim();
 }
 
-/** Words as a reader counts them: runs of letters/digits, with inner apostrophes and hyphens. */
-export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}]+(?:['\u2019\-][\p{L}\p{N}]+)*/gu);
-  return matches ? matches.length : 0;
-}
-
-export function wordCountOf(state: SerializedEditorStateJson): number {
-  return countWords(plainTextOf(state));
-}
-
 /** Reading time at 200 words a minute, rounded up, never below one minute for any text. */
 export function readingMinutes(words: number): number {
   return words === 0 ? 0 : Math.max(1, Math.ceil(words / 200));

@@ -43,7 +43,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { startBrowserHost, removeDir } from '../support/browserHost.js';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.js';
 import { longestSectionIndex, makeReferencePack } from '../support/referencePack.js';
-import { wordCountOf } from '../../shared/richtext/plainText.js';
+import { wordCountOf } from '../../shared/richtext/wordCount.js';
 
 const TYPED = 200;
 const WARMUP = 20;

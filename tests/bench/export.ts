@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeReferencePack } from '../support/referencePack.js';
 import { packToMarkdown } from '../support/packMarkdown.js';
-import { wordCountOf } from '../../shared/richtext/plainText.js';
+import { wordCountOf } from '../../shared/richtext/wordCount.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const root = path.resolve(import.meta.dirname, '..', '..');

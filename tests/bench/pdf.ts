@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exportPackToDocx } from '../../electron/export/exportPack.js';
-import { wordCountOf } from '../../shared/richtext/plainText.js';
+import { wordCountOf } from '../../shared/richtext/wordCount.js';
 import { makeReferencePack } from '../support/referencePack.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);

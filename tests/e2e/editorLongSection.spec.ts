@@ -5,7 +5,7 @@ import { test, expect } from './fixtures.js';
 import type { BrowserHost } from '../support/browserHost.js';
 import { blockSummary, readPackFile, savedSection, writePackFile } from '../support/editorPage.js';
 import { longestSectionIndex, makeReferencePack } from '../support/referencePack.js';
-import { wordCountOf } from '../../shared/richtext/plainText.js';
+import { wordCountOf } from '../../shared/richtext/wordCount.js';
 import { formatCount } from '../../renderer/common/format.js';
 
 // A long section is put into the editor in slices (renderer/editor/sectionLoad.ts): the first

@@ -161,6 +161,8 @@ test('status changes are recorded with who and when; an approved pack is read-on
   await page.getByRole('button', { name: 'Send for review' }).click();
   await expect(page.getByTestId('last-status-change')).toContainText('Sent for review by Sam Patel (Head of Policy)');
   await page.getByRole('button', { name: 'Approve' }).click();
+  // Approval is confirmed in a dialog naming the pack (issue 13).
+  await page.getByRole('dialog', { name: /^Approve “Libraries strategy”/ }).getByRole('button', { name: 'Approve' }).click();
   await expect(page.getByTestId('last-status-change')).toContainText('Approved by Sam Patel (Head of Policy)');
   await expect(page.getByText('This pack is approved, so it is read-only.')).toBeVisible();
   await expect(page.getByLabel('Title')).toBeDisabled();

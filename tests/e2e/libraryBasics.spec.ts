@@ -23,7 +23,7 @@ test('rename, duplicate and delete (with confirmation) from the library; broken 
 
   await page.getByRole('button', { name: 'Delete Copy of Five gamechangers: Sefton' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete pack?' });
-  await expect(confirm).toContainText('will be moved to the trash');
+  await expect(confirm).toContainText('will be moved to Deleted packs, where you can restore it for 30 days');
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('button', { name: 'Copy of Five gamechangers: Sefton', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Delete Copy of Five gamechangers: Sefton' }).click();
@@ -32,7 +32,9 @@ test('rename, duplicate and delete (with confirmation) from the library; broken 
 
   const files = (await readdir(host.workspaceDir)).filter((f) => f.endsWith('.briefing')).sort();
   expect(files).toEqual(['Damaged.briefing', 'Five gamechangers Sefton.briefing']);
-  expect(await readdir(path.join(host.workspaceDir, '.trash'))).toEqual([expect.stringMatching(/Copy of Five gamechangers Sefton\.briefing$/)]);
+  // Kept in the data folder's deleted packs (issue 13), never in the workspace listing.
+  expect((await readdir(host.workspaceDir)).filter((f) => f.startsWith('.trash'))).toEqual([]);
+  expect(await readdir(path.join(host.dataDir, 'deleted-packs'))).toHaveLength(1);
 
   // The library is usable from the keyboard: the first Tab reaches "New pack", Enter opens its dialog.
   await page.reload();

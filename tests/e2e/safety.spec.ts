@@ -70,6 +70,9 @@ test('kill the host while typing, restart, restore: text typed up to 2 s before 
     const onDisk = JSON.parse(await fs.readFile(path.join(workspaceDir, 'Crash while typing.briefing'), 'utf8'));
     expect(onDisk.frontSheet.reportOf.length).toBeLessThan(mustHave.length); // the file alone would lose words
 
+    // A crash takes the window with it: close this page before the host comes back, or it would
+    // reconnect (same address and token) and save the words itself (reconnection.spec.ts).
+    await page.goto('about:blank');
     host = await startBrowserHost({ workspaceDir, dataDir });
     await page.goto(host.url);
     const recovery = page.getByRole('region', { name: 'Recovered unsaved changes' });

@@ -45,6 +45,9 @@ test('kill the host while typing in a section editor, restart, restore: the text
     const onDisk = (await readPackFile(host, file)).sections[2]!;
     expect(JSON.stringify(onDisk.content)).not.toContain(mustHave); // the file alone would lose these words
 
+    // A crash takes the window with it: close this page before the host comes back, or it would
+    // reconnect (same address and token) and save the words itself (reconnection.spec.ts).
+    await page.goto('about:blank');
     host = await startBrowserHost({ workspaceDir, dataDir });
     await page.goto(host.url);
     const recovery = page.getByRole('region', { name: 'Recovered unsaved changes' });

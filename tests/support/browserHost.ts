@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -24,9 +24,16 @@ export async function makeTempDir(prefix: string): Promise<string> {
  * tests keep their folders (the host offers the home folder as well, as it always does).
  * `home`: the home folder the host sees.
  */
-export async function startBrowserHost(options: { workspaceDir?: string; dataDir?: string; port?: number; allowFolders?: string[]; home?: string } = {}): Promise<BrowserHost> {
+export async function startBrowserHost(
+  options: { workspaceDir?: string; dataDir?: string; port?: number; allowFolders?: string[]; home?: string; author?: string | null } = {},
+): Promise<BrowserHost> {
   const workspaceDir = options.workspaceDir ?? (await makeTempDir('ws'));
   const dataDir = options.dataDir ?? (await makeTempDir('data'));
+  // `author`: the name in a fresh data folder's settings (default "Test Member"), so the
+  // first-launch "who are you" question does not stand in front of every test; null leaves
+  // the folder without settings, as on a real first launch. An existing settings file is kept.
+  const author = options.author === undefined ? 'Test Member' : options.author;
+  if (author !== null) await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ authorName: author }), { flag: 'wx' }).catch(() => undefined);
   const serveScript = path.resolve('dist/electron/serve.cjs');
   const args = [serveScript, '--workspace', workspaceDir, '--data-dir', dataDir];
   for (const folder of options.allowFolders ?? [os.tmpdir()]) args.push('--allow-folder', folder);

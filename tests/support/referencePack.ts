@@ -1,4 +1,4 @@
-import { wordCountOf } from '../../shared/richtext/plainText.js';
+import { wordCountOf } from '../../shared/richtext/wordCount.js';
 import { GAMECHANGERS } from '../../shared/gamechangers/index.js';
 import { newPack } from '../../shared/pack/defaults.js';
 import type { Pack, Section } from '../../shared/pack/schema.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createHeadlessEditor } from '@lexical/headless';
-import { $getRoot } from 'lexical';
 import { SECTION_NODES } from '../../shared/richtext/nodes.js';
 import { KNOWN_NODE_TYPES } from '../../shared/richtext/nodeTypes.js';
-import { countWords, wordCountOf } from '../../shared/richtext/plainText.js';
+import { wordCountOf } from '../../shared/richtext/wordCount.js';
+import { $wordCountOfEditor } from '../../renderer/editor/liveWordCount.js';
 import { packSchema } from '../../shared/pack/schema.js';
 import { makeReferencePack, longestSectionIndex } from '../support/referencePack.js';
 import { checkLinkUrl } from '../../renderer/editor/urls.js';
@@ -55,7 +55,7 @@ describe('reference pack', () => {
     for (const section of pack.sections) {
       const editor = headless();
       editor.setEditorState(editor.parseEditorState(section.content as never));
-      const live = editor.getEditorState().read(() => countWords($getRoot().getTextContent()));
+      const live = editor.getEditorState().read($wordCountOfEditor);
       expect(live).toBe(wordCountOf(section.content));
       // And what Lexical writes back counts the same.
       expect(wordCountOf(editor.getEditorState().toJSON() as never)).toBe(live);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportPackToDocx } from '../../electron/export/exportPack.js';
-import { countWords, wordCountOf } from '../../shared/richtext/plainText.js';
+import { countWords, wordCountOf } from '../../shared/richtext/wordCount.js';
 import { makeReferencePack, REFERENCE_TABLES, REFERENCE_LISTS } from '../support/referencePack.js';
 import { bodyAfterContents, paragraphs, readDocx } from '../fixtures/export/readDocx.js';
 

@@ -6,7 +6,9 @@ const root = path.resolve('.');
 
 describe('launchers', () => {
   it('`npm start` without the Electron runtime prints one clear paragraph and exits non-zero', () => {
-    const env = { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: path.join(root, 'tests', 'fixtures', 'no-electron-here') };
+    // The download it tries first is refused at once (port 9 is one fetch never connects to);
+    // tests/unit/startRuntime.test.ts covers the download itself.
+    const env = { ...process.env, DISPLAY: ':99', ELECTRON_MIRROR: 'http://127.0.0.1:9/', ELECTRON_OVERRIDE_DIST_PATH: path.join(root, 'tests', 'fixtures', 'no-electron-here') };
     const result = spawnSync(process.execPath, [path.join(root, 'electron/tooling/start.mjs')], { env, encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/Electron runtime is missing/);

@@ -5,6 +5,7 @@ import { CLASSIFICATIONS } from '../../../shared/pack/vocabulary.js';
 import type { AccessibilityProblem, AccessibilityReport, AccessibilityRule, Severity } from '../../../shared/export/types.js';
 import type { SerializedNodeJson } from '../../../shared/richtext/serialized.js';
 import { plainTextOf } from '../../../shared/richtext/plainText.js';
+import { countWords } from '../../../shared/richtext/wordCount.js';
 import { FORMAT, fontSizeFromStyle } from '../inline.js';
 import { headingLevelOfTag } from '../blocks.js';
 import { sectionLabel } from '../renderContext.js';
@@ -55,7 +56,7 @@ export function isAllCaps(text: string): boolean {
   if (/[a-z]/.test(text)) return false;
   const letters = text.match(/\p{L}/gu) ?? [];
   if (letters.length < 12) return false;
-  if ((text.match(/\p{L}+/gu) ?? []).length < 3) return false;
+  if (countWords(text) < 3) return false;
   return !/\p{Ll}/u.test(text) && !isMarking(text);
 }
 
@@ -168,7 +169,7 @@ class SectionWalker {
       this.add(
         'table-header-row',
         'This table has no header row, so screen readers cannot say which column a cell belongs to, and the column titles do not repeat on each page.',
-        'Put the column titles in the first row and mark it as a header row.',
+        'Put the column titles in the first row and mark it as a header row: right-click the table and choose “Header row”, or use the Header row button in the toolbar.',
       );
     }
     let merged = false;

@@ -5,6 +5,7 @@ import { notForPublicationMarking, withheldNotice, type Schedule12aParagraph } f
 import type { Pack, Section } from '../../../shared/pack/schema.js';
 import { draftMarking, type PublicationVersion } from '../../../shared/publication/versions.js';
 import { editorStateFromParagraphs } from '../../../shared/richtext/editorState.js';
+import { consultationParagraph } from '../../../shared/clearance/consultation.js';
 
 /**
  * What one version of a report is made of, decided once, before any writer (Word, HTML/PDF,
@@ -42,6 +43,12 @@ export interface PublicationPlan {
   wholeNotForPublication: { paragraph: Schedule12aParagraph | null } | null;
   /** Whether the public version differs from the full one (the report has exempt information). */
   hasExemptInformation: boolean;
+  /**
+   * The consultation paragraph from the sign-offs, judged on the whole report (the public copy
+   * has other content, so its hash would never match what the officers cleared). It names
+   * roles and references only, never sign-off comments.
+   */
+  consultation: string | null;
 }
 
 function noticeSection(id: string, title: string, notice: string, kind: Section['kind']): Section {
@@ -127,6 +134,7 @@ export function planPublication(pack: Pack, version: PublicationVersion, brandin
     marking: pack.frontSheet.classification.trim().toUpperCase(),
     wholeNotForPublication: wholeExempt && version === 'full' ? { paragraph: status.paragraph } : null,
     hasExemptInformation,
+    consultation: consultationParagraph(pack),
   };
 }
 

@@ -92,6 +92,11 @@ export function inlineHtml(nodes: SerializedNodeJson[] | undefined, ctx: HtmlRen
         }
         break;
       }
+      case 'mark':
+      case 'suggestion':
+        // Review markup is written as its text (the comment or change itself is not printed).
+        html += inlineHtml(node.children, ctx, inLink);
+        break;
       case 'image':
         html += imageHtml(node, ctx);
         break;
@@ -156,6 +161,8 @@ export class HtmlBlockWriter {
       case 'text':
       case 'link':
       case 'autolink':
+      case 'mark':
+      case 'suggestion':
       case 'linebreak':
       case 'tab':
         return `<p>${inlineHtml([node], this.ctx)}</p>\n`;

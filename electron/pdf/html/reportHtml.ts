@@ -1,6 +1,6 @@
 import type { Branding } from '../../../shared/branding/schema.js';
 import type { ExportNotice } from '../../../shared/export/types.js';
-import { frontSheetFields } from '../../export/frontSheet.js';
+import { CONSULTATION_LABEL, frontSheetFields } from '../../export/frontSheet.js';
 import { sectionLabel } from '../../export/renderContext.js';
 import { exemptLine, markingLine, type PublicationPlan } from '../../export/publication/plan.js';
 import { decodeImageDataUrl, fitWithin } from '../../export/images.js';
@@ -85,6 +85,8 @@ function frontSheetHtml(input: ReportHtmlInput, titleId: string): string {
   for (const [label, value] of frontSheetFields(sheet, plan.accessLine)) {
     html += `<p class="front-field"><strong>${escapeHtml(label)}:</strong> ${escapeHtml(value)}</p>\n`;
   }
+  const consultation = plan.consultation;
+  if (consultation) html += `<p class="front-field"><strong>${CONSULTATION_LABEL}:</strong> ${escapeHtml(consultation)}</p>\n`;
   return `<section class="front-sheet" aria-label="Front sheet">\n${html}</section>\n`;
 }
 

@@ -13,6 +13,8 @@ export const FRONT_SHEET = 'front-sheet';
 export interface OutlineProps {
   sections: Section[];
   counts: Map<string, number>;
+  /** Open comments and suggested changes per section (shown when there are any). */
+  reviewCounts?: Map<string, number>;
   active: string;
   onSelect: (id: string) => void;
   onAdd: () => void;
@@ -80,6 +82,11 @@ export const SectionOutline = memo(function SectionOutline(props: OutlineProps) 
                   <span className="outline-meta">
                     <PartBadges part={parts[index]} />
                     {gamechanger && <span className="badge badge-gamechanger">{gamechanger.shortName}</span>}
+                    {(props.reviewCounts?.get(section.id) ?? 0) > 0 && (
+                      <span className="badge outline-review" data-testid="outline-review">
+                        {props.reviewCounts!.get(section.id)} open<span className="visually-hidden"> comments and changes</span>
+                      </span>
+                    )}
                     <span className={`outline-words${over ? ' is-over' : ''}`} data-testid="outline-words">
                       {words === undefined ? '…' : formatCount(words)}
                       {section.wordLimit !== undefined ? ` / ${formatCount(section.wordLimit)}` : ''} words
@@ -89,7 +96,7 @@ export const SectionOutline = memo(function SectionOutline(props: OutlineProps) 
                 </button>
                 {active && !props.readOnly && (
                   <div className="outline-actions" role="group" aria-label={`Section actions for ${title}`}>
-                    <button type="button" onClick={() => props.onRename(section.id)}>
+                    <button type="button" onClick={() => props.onRename(section.id)} aria-label={`Rename ${title}`}>
                       Rename
                     </button>
                     {props.onSettings && (
@@ -103,7 +110,7 @@ export const SectionOutline = memo(function SectionOutline(props: OutlineProps) 
                     <button type="button" aria-label={`Move ${title} down`} disabled={index === sections.length - 1} onClick={() => props.onMove(section.id, 1)}>
                       ↓
                     </button>
-                    <button type="button" className="outline-remove" onClick={() => props.onRemove(section.id)}>
+                    <button type="button" className="outline-remove" onClick={() => props.onRemove(section.id)} aria-label={`Remove ${title}`}>
                       Remove
                     </button>
                   </div>

@@ -1,5 +1,5 @@
 import type { Section } from '../../../shared/pack/schema.js';
-import { wordCountOf } from '../../../shared/richtext/plainText.js';
+import { wordCountOf } from '../../../shared/richtext/wordCount.js';
 
 /** Counting a long section walks its whole JSON: remember the result per content object. */
 const cache = new WeakMap<object, number>();

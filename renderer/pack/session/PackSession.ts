@@ -5,7 +5,11 @@ import { messageOf } from '../../common/messageOf.js';
 import { Store } from './store.js';
 import { DiskWatch } from './diskWatch.js';
 import { LockKeeper } from './lockKeeper.js';
+import { ReviewPart } from './reviewPart.js';
+import { OtherWindows } from './otherWindows.js';
+import { Reconnection } from './reconnection.js';
 import {
+  type PendingRecovery,
   AUTOSAVE_DELAY_MS,
   JOURNAL_INTERVAL_MS,
   type PackSessionOptions,
@@ -34,6 +38,9 @@ const INITIAL_STATE: PackSessionState = {
   lock: { kind: 'pending' },
   pendingRecovery: null,
   replacedCount: 0,
+  otherWindow: { kind: 'none' },
+  otherWindowNotice: null,
+  connection: { kind: 'ok' },
 };
 
 /**
@@ -51,6 +58,10 @@ export class PackSession {
   readonly journalSession = newSessionId();
   readonly host: SessionHost;
   readonly lockKeeper: LockKeeper;
+  /** Comments and suggested changes (renderer/pack/session/reviewPart.ts). */
+  readonly review: ReviewPart;
+  readonly otherWindows: OtherWindows;
+  readonly reconnection: Reconnection;
   private readonly options: PackSessionOptions;
   private readonly parts: SessionPart[];
 
@@ -74,7 +85,10 @@ export class PackSession {
     this.file = options.file;
     this.host = options.host;
     this.lockKeeper = new LockKeeper(this);
-    this.parts = [this.lockKeeper, new DiskWatch(this)];
+    this.review = new ReviewPart(this);
+    this.otherWindows = new OtherWindows(this);
+    this.reconnection = new Reconnection(this);
+    this.parts = [this.lockKeeper, new DiskWatch(this), this.otherWindows, this.reconnection, this.review];
   }
 
   get state(): PackSessionState {
@@ -96,9 +110,12 @@ export class PackSession {
     return this.inFlight !== null;
   }
 
-  /** Someone else holds the lock: nothing is saved or journaled from this session. */
+  /**
+   * Someone else holds the lock, or another window of ours has the pack: nothing is saved or
+   * journaled from this session.
+   */
   get readOnly(): boolean {
-    return this.lockKeeper.readOnly;
+    return this.lockKeeper.readOnly || this.otherWindows.readOnly;
   }
 
   get isDisposed(): boolean {
@@ -107,20 +124,50 @@ export class PackSession {
 
   hasUnsavedChanges = (): boolean => this.savedCount !== this.editCount;
 
+  /** How many edits so far (parts use it to tell whether they have seen the latest). */
+  get editSeq(): number {
+    return this.editCount;
+  }
+
+  /** The host's reachability and the browser's storage (for the Reconnection part). */
+  get connectionOptions(): Pick<PackSessionOptions, 'connection' | 'stash'> {
+    return { connection: this.options.connection, stash: this.options.stash };
+  }
+
+  /**
+   * Offer recovered changes (journal, or kept in this browser): when two are found, the newer
+   * is offered; it replaces an older one already on offer.
+   */
+  offerRecovery(candidate: PendingRecovery): void {
+    if (this.disposed) return;
+    const pending = this.state.pendingRecovery;
+    if (pending && pending.journaledAt >= candidate.journaledAt) return;
+    this.store.set({ pendingRecovery: candidate });
+  }
+
   /** Open the pack (or its recovered state), then start the parts. Call once. */
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
     const { host, file, prefetched, wantsRestore = false } = this.options;
-    const [opened, recovered] = await Promise.all([
+    // Ask the other windows of this browser who has the pack while it is being read.
+    this.otherWindows.probe();
+    const [opened, recovered, kept] = await Promise.all([
       (prefetched?.opened ?? host.openPack({ file })).then(
         (value) => ({ ok: true as const, value }),
         (error: unknown) => ({ ok: false as const, error }),
       ),
       prefetched?.recovered ?? host.getRecovered({ file }).catch(() => null),
+      // Restoring: the copy this browser kept while the host was out of reach counts too.
+      wantsRestore ? this.reconnection.keptCopy() : null,
     ]);
     if (this.disposed) return;
     if (wantsRestore) this.options.onRestoreHandled?.();
+    // What the user asked to restore is the newest of the host's journal and the browser's copy
+    // (newer when typing went on after the host stopped answering), with no second question.
+    const packId = recovered?.pack.id ?? (opened.ok ? opened.value.pack.id : null);
+    const keptHere = kept && kept.pack.id === packId ? kept : null;
+    const restore = wantsRestore ? (keptHere && (!recovered || keptHere.journaledAt > recovered.journaledAt) ? keptHere : recovered) : null;
     if (opened.ok) {
       this.latest = opened.value.pack;
       this.revisionValue = opened.value.revision;
@@ -128,11 +175,17 @@ export class PackSession {
       // first slice) in this one task, so the first paint of the pack shows the text.
       globalThis.performance?.mark?.('briefing:pack-render'); // read by the editor benchmark
       const show = () => this.store.set({ pack: opened.value.pack, saveState: { kind: 'saved', at: opened.value.pack.updatedAt } });
-      (this.options.renderNow ?? ((apply) => apply()))(show);
+      if (!restore) (this.options.renderNow ?? ((apply) => apply()))(show);
     }
-    if (recovered && wantsRestore) this.applyRecovery(recovered);
-    else if (recovered) this.store.set({ pendingRecovery: recovered });
-    if (!opened.ok && !(recovered && wantsRestore)) {
+    if (restore) this.applyRecovery(restore);
+    else if (recovered) {
+      // Offered only when the editor that wrote it has really gone: not for the journal of a
+      // window that still has the pack open (it is told "open in another window" instead).
+      void this.otherWindows.isLive(recovered.session).then((live) => {
+        if (!live) this.offerRecovery({ ...recovered, source: 'journal' });
+      });
+    }
+    if (!opened.ok && !restore) {
       this.store.set({ loadError: messageOf(opened.error), loadErrorCode: isHostError(opened.error) ? opened.error.code : null });
       return;
     }
@@ -211,6 +264,7 @@ export class PackSession {
         if (this.latest === current) this.latest = { ...current, updatedAt: saved.savedAt };
         void this.host.clearJournal({ file: this.file, session: this.journalSession, seq: savingCount }).catch(() => undefined);
         const clean = this.savedCount === this.editCount;
+        if (clean) this.reconnection.saved();
         this.store.set({ diskState: 'same', saveState: clean ? { kind: 'saved', at: saved.savedAt } : { kind: 'unsaved' } });
         return clean;
       } catch (err) {
@@ -242,7 +296,9 @@ export class PackSession {
       await this.host.journalPack({ file: this.file, pack: current, baseRevision: this.revisionValue, session: this.journalSession, seq });
       this.journaledCount = Math.max(this.journaledCount, seq);
     } catch {
-      // The host may be gone (crashed, drive lost): the text is still here; try again soon.
+      // The host may be gone (crashed, stopped, drive lost): the text is still here, and in the
+      // browser's storage when the host cannot be reached; try again soon.
+      void this.reconnection.keepIfCut();
       if (!this.journalTimer && !this.disposed) this.journalTimer = setTimeout(() => void this.journalNow(), JOURNAL_INTERVAL_MS);
     }
   };
@@ -276,7 +332,14 @@ export class PackSession {
     }));
   }
 
+  /** When the recovered state applied in this session was journaled (null: none applied). */
+  get restoredJournaledAt(): string | null {
+    return this.restoredAt;
+  }
+  private restoredAt: string | null = null;
+
   applyRecovery = (recovered: RecoveredPack): void => {
+    this.restoredAt = recovered.journaledAt;
     this.store.set({ pendingRecovery: null, loadError: null, loadErrorCode: null });
     this.replacePack(recovered.pack, recovered.baseRevision, true);
     // Journal at once under this editor's session, so a clean save clears the old entry.
@@ -284,8 +347,11 @@ export class PackSession {
   };
 
   discardRecovery = async (): Promise<void> => {
+    const pending = this.state.pendingRecovery;
     this.store.set({ pendingRecovery: null });
-    await this.host.discardRecovered({ file: this.file }).catch(() => undefined);
+    // Either way the discarded text is kept in the history for 30 days.
+    if (pending?.source === 'browser') await this.reconnection.discardKept(pending);
+    else await this.host.discardRecovered({ file: this.file }).catch(() => undefined);
   };
 
   /** Reload what is on disk now (after it changed there and we have nothing unsaved). */
@@ -345,6 +411,11 @@ export class PackSession {
     this.store.set((state) => ({ replacedCount: state.replacedCount + 1 }));
     await this.saveNow('explicit');
   };
+
+  /** The pack is open in another window: the user's choices (see otherWindows.ts). */
+  openReadOnlyHere = (): void => this.otherWindows.openReadOnly();
+  switchToOtherWindow = (): void => this.otherWindows.switchThere();
+  takeOverFromOtherWindow = (): Promise<void> => this.otherWindows.takeOver();
 
   /** Take over a stale lock (the UI offers this only when the holder's lock is stale). */
   takeOverLock = (): Promise<void> => this.lockKeeper.takeOver();

@@ -29,7 +29,10 @@ export class LockKeeper implements SessionPart {
   stop(): void {
     this.stopped = true;
     clearInterval(this.refresh);
-    if (this.held) {
+    // Windows of this browser share the host's lock: one closing while another still edits
+    // (it was following read-only, or editing moved away from it) leaves the lock in place.
+    const otherWindowEditing = ['ask', 'read-only', 'moved'].includes(this.session.state.otherWindow.kind);
+    if (this.held && !otherWindowEditing) {
       this.held = false;
       void this.session.host.unlockPack({ file: this.session.file }).catch(() => undefined);
     }
@@ -55,6 +58,11 @@ export class LockKeeper implements SessionPart {
     } catch (err) {
       if (!this.stopped) session.store.set({ lock: { kind: 'no-lock', message: messageOf(err) } });
     }
+  }
+
+  /** Take (or refresh) the lock again now: editing came back to this window from another one. */
+  reacquire(): Promise<void> {
+    return this.acquire();
   }
 
   async takeOver(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { HostApi, LockHolder, OpenedPack, RecoveredPack } from '../../../shared/api/contract.js';
 import type { Pack } from '../../../shared/pack/schema.js';
+import type { BrowserStash } from '../../recovery/browserStash.js';
 
 /** What the save status shows. */
 export type SaveState =
@@ -29,6 +30,34 @@ export type LockState =
 
 export type SaveReason = 'explicit' | 'auto';
 
+/**
+ * Unsaved changes found when the pack opened: from the host's recovery journal (a session
+ * that really ended) or kept in this browser while the host could not be reached.
+ */
+export type PendingRecovery = RecoveredPack & { source?: 'journal' | 'browser' };
+
+/**
+ * Another window or tab of this browser has the same pack (see otherWindows.ts): 'ask' while
+ * the user chooses, 'read-only' following it, 'moved' after it took editing over from here,
+ * 'holder-closed' once the editing window closed the pack. Anything but 'none' is read-only.
+ */
+export type OtherWindowState =
+  | { kind: 'none' }
+  | { kind: 'ask'; holder: string }
+  | { kind: 'read-only'; holder: string; switched?: boolean }
+  | { kind: 'moved'; holder: string; saved: boolean }
+  | { kind: 'holder-closed' };
+
+/** How the browser host answers (renderer/host/hostTransport.ts); Electron's is always reachable. */
+export type HostReachability = 'reachable' | 'unreachable' | 'refused';
+
+/** Where the connection to the host stands, for the banner (see reconnection.ts). */
+export type ConnectionState =
+  | { kind: 'ok' }
+  | { kind: 'lost'; keptInBrowser: boolean }
+  | { kind: 'refused'; keptInBrowser: boolean }
+  | { kind: 'back' };
+
 /** Everything a screen shows about one open pack; a new object whenever any of it changes. */
 export interface PackSessionState {
   /** The pack as last rendered (the session's latest copy may be newer, see PackSession.current). */
@@ -39,9 +68,13 @@ export interface PackSessionState {
   conflict: boolean;
   diskState: DiskState;
   lock: LockState;
-  pendingRecovery: RecoveredPack | null;
+  pendingRecovery: PendingRecovery | null;
   /** Bumped whenever the whole pack is replaced (reload, restore), so editors can remount. */
   replacedCount: number;
+  otherWindow: OtherWindowState;
+  /** A one-off note from the other-window handling ("you were switched here"). */
+  otherWindowNotice: string | null;
+  connection: ConnectionState;
 }
 
 /** The host methods a pack session uses (the real host client, or real services in tests). */
@@ -80,4 +113,8 @@ export interface PackSessionOptions {
    * the pack screen renders, and its editor is made, in the same task as the pack arrives.
    */
   renderNow?: (apply: () => void) => void;
+  /** Whether the host answers (the browser transport); absent: always reachable (Electron, tests). */
+  connection?: { current(): HostReachability; subscribe(listener: (state: HostReachability) => void): () => void };
+  /** The browser's own storage for unsaved edits while the host cannot be reached. */
+  stash?: BrowserStash | null;
 }

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { host } from '../../host/hostClient.js';
+import { hostReachability, onHostReachability } from '../../host/hostTransport.js';
+import { indexedDbStash, type BrowserStash } from '../../recovery/browserStash.js';
 import { clearRestoreRequest, hasRestoreRequest } from '../../recovery/restoreRequest.js';
 import { takePrefetchedPack } from '../packPrefetch.js';
 import { PackSession } from './PackSession.js';
@@ -25,6 +27,8 @@ export function usePackSession(file: string): { session: PackSession | null; sta
       onRestoreHandled: () => clearRestoreRequest(file),
       // The opened pack renders synchronously, in the task it arrives in (see PackSession.start).
       renderNow: (apply) => flushSync(apply),
+      // The browser host can stop and start again under an open tab (issue 13: reconnection).
+      ...(window.briefing ? {} : { connection: { current: hostReachability, subscribe: onHostReachability }, stash: browserStash() }),
     });
     const unsubscribe = next.store.subscribe(() => setState(next.store.get()));
     setSession(next);
@@ -37,6 +41,13 @@ export function usePackSession(file: string): { session: PackSession | null; sta
   }, [file]);
 
   return { session: session?.file === file ? session : null, state: session?.file === file ? state : null };
+}
+
+let stash: BrowserStash | null | undefined;
+/** One IndexedDB handle for the page, opened when first needed. */
+function browserStash(): BrowserStash | null {
+  if (stash === undefined) stash = indexedDbStash();
+  return stash;
 }
 
 /** Warn before closing the window or reloading with edits not yet on disk (and try to save them). */
