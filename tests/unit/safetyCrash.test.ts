@@ -5,10 +5,13 @@ import { runFuzz } from '../fuzz/harness.js';
 // Shorter runs of `npm run test:crash` and `npm run test:fuzz`, for `npm test`.
 describe('crash safety (short run of tests/crash)', () => {
   it('a child killed with SIGKILL while saving never leaves a corrupt or older file', async () => {
-    // A short kill window, so even a fast machine is killed mid-save several times in 80 saves.
-    const report = await runCrashTest({ saves: 80, sizeKb: 512, minKillMs: 5, maxKillMs: 80 });
+    // A kill window of 5-150 ms after the child is ready: a fresh process's first 512 KB save
+    // takes ~90 ms (cold code), so runs are killed before, during and after saves, and each
+    // run (a new Node process, ~0.3 s) still confirms a save often enough to finish in time on
+    // a loaded machine. `npm run test:crash` does 1,000 saves.
+    const report = await runCrashTest({ saves: 30, sizeKb: 512, minKillMs: 5, maxKillMs: 150 });
     expect(report.kills).toBeGreaterThanOrEqual(3);
-    expect(report.saves).toBeGreaterThanOrEqual(80);
+    expect(report.saves).toBeGreaterThanOrEqual(30);
     expect(report.corrupt).toBe(0);
     expect(report.lost).toBe(0);
     expect(report.corruptBackups).toBe(0);
