@@ -6,7 +6,9 @@ import type { PreparedSection } from './sectionLoad.js';
  * Anything that can change the text starts with one of these on the editor or its toolbar
  * (focus comes before typing; a drop, or a click on a toolbar button, need not focus the text).
  */
-const INTERACTIONS = ['focusin', 'pointerdown', 'keydown', 'beforeinput', 'paste', 'dragenter', 'drop', 'compositionstart'] as const;
+export const LOAD_ALL_EVENT = 'briefing-load-all';
+/** Find and replace sends LOAD_ALL_EVENT: it searches, and may change, the whole section. */
+const INTERACTIONS = ['focusin', 'pointerdown', 'keydown', 'beforeinput', 'paste', 'dragenter', 'drop', 'compositionstart', LOAD_ALL_EVENT] as const;
 
 /**
  * Brings the rest of a section in after its first slice (which the editor was created with,

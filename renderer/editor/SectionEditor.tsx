@@ -4,6 +4,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { createEmptyHistoryState } from '@lexical/history';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { AutoLinkPlugin, createLinkMatcherWithRegExp } from '@lexical/react/LexicalAutoLinkPlugin';
@@ -31,6 +32,7 @@ import { ReviewPlugins } from '../review/ReviewPlugins.js';
 import { ReviewToolbarGroup } from '../review/ReviewToolbarGroup.js';
 import { ReviewContextMenu } from '../review/ReviewContextMenu.js';
 import { LeaveEditorPlugin } from './LeaveEditorPlugin.js';
+import { FindPlugin } from '../find/FindPlugin.js';
 import './editor.css';
 
 registerImageView();
@@ -75,6 +77,8 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
   // Content is only read at mount: the editor owns it from then on.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const section = useMemo(() => prepareSectionLoad(props.initialContent), [sectionId]);
+  // Held here so find's "Replace all" can put its step on the undo stack (FindPlugin).
+  const history = useMemo(() => createEmptyHistoryState(), [sectionId]);
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: `section-${sectionId}`,
@@ -126,7 +130,7 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
           Left the text. Tab goes on to the next control; Shift+Tab goes back to the toolbar; click in the text to write again.
         </span>
       </div>
-      <HistoryPlugin />
+      <HistoryPlugin externalHistoryState={history} />
       <ListPlugin />
       <LinkPlugin validateUrl={isAllowedUrl} />
       <AutoLinkPlugin matchers={AUTOLINK_MATCHERS} />
@@ -145,6 +149,7 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
       <ReviewPlugins sectionId={sectionId} />
       <ReviewContextMenu />
       <LeaveEditorPlugin exitTarget={exitTarget} />
+      <FindPlugin sectionId={sectionId} history={history} initialContent={props.initialContent} />
     </LexicalComposer>
   );
 });

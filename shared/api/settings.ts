@@ -4,6 +4,10 @@ import { brandingSchema, defaultBranding } from '../branding/schema.js';
 /** Most packs whose last-edited section is remembered; the oldest are forgotten first. */
 export const MAX_REMEMBERED_SECTIONS = 100;
 
+/** The writing area's zoom steps, as in Word's status bar (per cent). */
+export const ZOOM_RANGE = { min: 50, max: 300, default: 100 } as const;
+export const ZOOM_STEPS = [50, 67, 75, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300] as const;
+
 /**
  * How the screens were left (issue 13): whether the guidance panel is hidden, the template the
  * last new pack used, and the section each recent pack was last edited in. Kept with the
@@ -18,6 +22,8 @@ export const screenPrefsSchema = z.object({
     .record(z.string().max(100), z.string().max(200))
     .refine((r) => Object.keys(r).length <= MAX_REMEMBERED_SECTIONS, { message: `at most ${MAX_REMEMBERED_SECTIONS} packs` })
     .default({}),
+  /** The writing area's zoom, in per cent (Ctrl/Cmd + plus, minus, 0). */
+  zoom: z.number().int().min(ZOOM_RANGE.min).max(ZOOM_RANGE.max).optional(),
 });
 export type ScreenPrefs = z.infer<typeof screenPrefsSchema>;
 
