@@ -75,15 +75,22 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { role: 'delete' },
       { type: 'separator' },
       { role: 'selectAll' },
+      { type: 'separator' },
+      // Handled in the page too (the browser host has no menu): find across the whole pack.
+      { id: 'find', label: '&Find…', accelerator: 'CmdOrCtrl+F', click: send('find') },
+      // Cmd+H hides the app on macOS, so Replace is Cmd+Alt+F there, as in Word for Mac.
+      { id: 'replace', label: '&Replace…', accelerator: mac ? 'Cmd+Alt+F' : 'Ctrl+H', click: send('replace') },
     ],
   };
 
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      // The writing area's zoom (remembered), not the whole window's: the app's own controls
+      // stay the size the system's text size makes them, as in Word.
+      { id: 'zoomReset', label: '&Actual Size', accelerator: 'CmdOrCtrl+0', click: send('zoomReset') },
+      { id: 'zoomIn', label: 'Zoom &In', accelerator: 'CmdOrCtrl+=', click: send('zoomIn') },
+      { id: 'zoomOut', label: 'Zoom &Out', accelerator: 'CmdOrCtrl+-', click: send('zoomOut') },
       { type: 'separator' },
       { role: 'togglefullscreen' },
       ...(options.devTools ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }] : []),

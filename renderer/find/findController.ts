@@ -111,12 +111,12 @@ export class FindController {
 
   /** Close the bar; the text gets focus back, with the current match selected if there is one. */
   close(): void {
+    // Selected while the matches are still those of the open bar.
     const current = this.state.current;
-    this.store.set({ open: false, current: null, message: null });
     const live = this.liveSection;
-    if (!live) return;
-    if (current && current.sectionId === live.sectionId) live.selectMatch(current.index);
-    else live.focus();
+    if (live && current && current.sectionId === live.sectionId) live.selectMatch(current.index);
+    else live?.focus();
+    this.store.set({ open: false, current: null, message: null });
   }
 
   setQuery(query: string): void {

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Section } from '../../shared/pack/schema.js';
 import { newSection } from '../../shared/pack/defaults.js';
 import type { SerializedEditorStateJson, SerializedNodeJson } from '../../shared/richtext/serialized.js';
@@ -44,6 +44,11 @@ import type { ApprovalCheck } from '../../shared/clearance/approval.js';
 import { ReviewContext, useReviewState } from '../review/ReviewContext.js';
 import { ReviewPanel } from '../review/ReviewPanel.js';
 import { useReviewWiring } from '../review/useReviewWiring.js';
+import { FindContext } from '../find/FindContext.js';
+import { FindBar } from '../find/FindBar.js';
+import { usePackFind } from '../find/usePackFind.js';
+import { useWritingZoom, useZoomShortcuts } from '../zoom/useWritingZoom.js';
+import { ZoomControl } from '../zoom/ZoomControl.js';
 
 /** One pack: its front sheet and sections, saved automatically. */
 export function PackScreen(props: { file: string; section?: string; created?: boolean; onBack: () => void; onRenamed: (file: string) => void }) {
@@ -61,6 +66,17 @@ export function PackScreen(props: { file: string; section?: string; created?: bo
   const review = doc.session?.review ?? null;
   const reviewIndex = useReviewWiring(review, doc.pack, sections.select);
   const reviewOpen = useReviewState(review, (s) => s.panelOpen, false);
+  // Find and replace across the pack (Ctrl/Cmd+F, Ctrl+H), and the writing area's zoom.
+  const find = usePackFind({
+    pack: doc.pack,
+    activeSectionId: sections.active === FRONT_SHEET ? null : sections.active,
+    openSection: sections.select,
+    update: doc.update,
+    editingLocked,
+    review,
+  });
+  const zoom = useWritingZoom();
+  useZoomShortcuts(zoom);
   // Insert › Word document (the button, File › Import in the desktop menu, or a file dropped on the pack).
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
   const [importNotice, setImportNotice] = useState<string | null>(null);
@@ -240,6 +256,8 @@ export function PackScreen(props: { file: string; section?: string; created?: bo
         </div>
         <PackSafety doc={doc} file={props.file} onSwitchFile={props.onRenamed} />
       </div>
+      <FindBar find={find} />
+      <FindContext.Provider value={find}>
       <ReviewContext.Provider value={review}>
       <div className={reviewOpen ? `${layoutClass.replace(' with-guidance', '')} with-review` : layoutClass}>
         <SectionOutline
@@ -255,7 +273,7 @@ export function PackScreen(props: { file: string; section?: string; created?: bo
           onSettings={(id) => sections.setDialog({ kind: 'settings', id })}
           readOnly={editingLocked}
         />
-        <main className="pack-main" key={doc.replacedCount}>
+        <main className="pack-main" key={doc.replacedCount} style={{ '--writing-zoom': zoom.zoom / 100 } as CSSProperties}>
           <StatusControl pack={pack} onChange={(to) => void setStatus(to)} />
           <SignOffPanel pack={pack} readOnly={editingLocked} beforeRecord={doc.flushEditors} onRecord={(input) => {
             doc.flushEditors();
@@ -289,6 +307,7 @@ export function PackScreen(props: { file: string; section?: string; created?: bo
               onCommit={sections.commit}
               onWordCount={sections.setLiveCount}
               readOnly={editingLocked}
+              zoomControl={<ZoomControl zoom={zoom.zoom} onZoom={zoom.setZoom} onIn={zoom.zoomIn} onOut={zoom.zoomOut} />}
             />
           ) : (
             <FrontSheetForm sheet={pack.frontSheet} sections={pack.sections} onChange={changeFrontSheet} readOnly={editingLocked} />
@@ -301,6 +320,7 @@ export function PackScreen(props: { file: string; section?: string; created?: bo
         )}
       </div>
       </ReviewContext.Provider>
+      </FindContext.Provider>
       <SectionDialogs sections={sections} all={pack.sections} />
       {statusChange.dialogs}
       {importing && (

@@ -18,6 +18,8 @@ export function SectionPane(props: {
   onCommit: (sectionId: string, content: SerializedEditorStateJson) => void;
   onWordCount: (sectionId: string, words: number) => void;
   readOnly?: boolean;
+  /** The writing area's zoom, beside the word count (as in Word's status bar). */
+  zoomControl?: ReactNode;
 }) {
   const { section, words } = props;
   const gamechanger = findGamechanger(section.gamechangerId);
@@ -29,7 +31,10 @@ export function SectionPane(props: {
       <div className="section-head">
         {gamechanger && <p className="section-kicker">Gamechanger · {gamechanger.shortName}</p>}
         <h2 id="section-title">{section.title || 'Untitled section'}</h2>
-        <WordMeter words={words} limit={limit} over={over} />
+        <div className="section-meters">
+          <WordMeter words={words} limit={limit} over={over} />
+          {props.zoomControl}
+        </div>
         {props.readOnly && <p className="notice">This pack is approved, so it is read-only. Set its status back to draft to edit it.</p>}
       </div>
       <EditorBoundary key={section.id}>

@@ -420,7 +420,7 @@ export type HostHandlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promi
  * has no native menu). Preload exposes each on `window.briefingEvents.<name>(listener)`,
  * returning an unsubscribe function; payloads are validated here before any listener runs.
  */
-export const MENU_COMMANDS = ['new', 'newFromTemplate', 'open', 'save', 'saveAs', 'exportWord', 'close', 'exportPdf', 'print', 'importWord', 'shortcutHelp'] as const;
+export const MENU_COMMANDS = ['new', 'newFromTemplate', 'open', 'save', 'saveAs', 'exportWord', 'close', 'exportPdf', 'print', 'importWord', 'shortcutHelp', 'find', 'replace', 'zoomIn', 'zoomOut', 'zoomReset'] as const;
 export type MenuCommandName = (typeof MENU_COMMANDS)[number];
 
 export const hostEvents = {
