@@ -54,7 +54,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { id: 'save', label: '&Save', accelerator: 'CmdOrCtrl+S', click: send('save') },
       { id: 'saveAs', label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S', click: send('saveAs') },
       { id: 'exportWord', label: '&Export to Word…', accelerator: 'CmdOrCtrl+E', click: send('exportWord') },
-      { id: 'exportPdf', label: 'Export to P&DF…', accelerator: 'CmdOrCtrl+Shift+E', click: send('exportPdf') },
+      // No accelerator: Ctrl/Cmd+Shift+E is Suggesting on/off in the editor (Word's Track Changes).
+      { id: 'exportPdf', label: 'Export to P&DF…', click: send('exportPdf') },
       { id: 'print', label: '&Print…', accelerator: 'CmdOrCtrl+P', click: send('print') },
       { type: 'separator' },
       { id: 'close', label: '&Close Pack', accelerator: 'CmdOrCtrl+W', click: send('close') },

@@ -4,7 +4,7 @@
  * entry here, so the help can never fall behind the keys. `keys` is written for Windows/Linux
  * ("Ctrl+Shift+Z"); the help shows Cmd on macOS. Plain data: no React, no DOM.
  */
-export type ShortcutGroup = 'Anywhere' | 'Library' | 'Pack' | 'Outline' | 'Editor: text' | 'Editor: structure' | 'Editor: leaving';
+export type ShortcutGroup = 'Anywhere' | 'Library' | 'Pack' | 'Outline' | 'Editor: text' | 'Editor: structure' | 'Editor: review' | 'Editor: leaving';
 
 export interface ShortcutEntry {
   group: ShortcutGroup;
@@ -20,6 +20,13 @@ export const SHORTCUTS: readonly ShortcutEntry[] = [
   { group: 'Pack', keys: ['Ctrl+S'], description: 'Save now (keeps a version in the history)' },
   { group: 'Pack', keys: ['Ctrl+P'], description: 'Print the pack (the same pages as its PDF)' },
   { group: 'Pack', keys: ['Ctrl+Alt+G'], description: 'Hide or show the guidance panel' },
+  { group: 'Pack', keys: ['Ctrl+F'], description: 'Find in every section of the pack' },
+  { group: 'Pack', keys: ['Ctrl+H'], description: 'Replace in the pack (Cmd+Option+F on a Mac)' },
+  { group: 'Pack', keys: ['Enter', 'F3'], description: 'In find: next match (the section opens as needed)' },
+  { group: 'Pack', keys: ['Shift+Enter', 'Shift+F3'], description: 'In find: previous match' },
+  { group: 'Pack', keys: ['Escape'], description: 'In find: close it and select the match in the text' },
+  { group: 'Pack', keys: ['Ctrl+=', 'Ctrl+-'], description: 'Zoom the writing area in or out (remembered)' },
+  { group: 'Pack', keys: ['Ctrl+0'], description: 'Zoom the writing area back to 100%' },
   { group: 'Outline', keys: ['Enter'], description: 'On a section: open it and put the cursor in its text' },
   { group: 'Outline', keys: ['Alt+Up', 'Alt+Down'], description: 'Move the chosen section up or down' },
   { group: 'Editor: text', keys: ['Ctrl+B'], description: 'Bold' },
@@ -30,5 +37,8 @@ export const SHORTCUTS: readonly ShortcutEntry[] = [
   { group: 'Editor: text', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], description: 'Redo' },
   { group: 'Editor: structure', keys: ['Tab', 'Shift+Tab'], description: 'In a list: indent or outdent the item' },
   { group: 'Editor: structure', keys: ['Left', 'Right', 'Home', 'End'], description: 'In the toolbar: move between buttons' },
+  { group: 'Editor: review', keys: ['Ctrl+Alt+M'], description: 'Comment on the selection (or the section)' },
+  { group: 'Editor: review', keys: ['Ctrl+Shift+E'], description: 'Suggesting on or off (Word’s Track Changes)' },
+  { group: 'Editor: review', keys: ['Ctrl+Alt+N', 'Ctrl+Alt+P'], description: 'Next or previous suggested change' },
   { group: 'Editor: leaving', keys: ['Escape', 'Tab'], description: 'Leave the text: press Escape, then Tab to go on to the next control (Shift+Tab to go back)' },
 ];

@@ -23,7 +23,10 @@
  *    each keypress, the time from the keydown event to the end of the next rendered frame
  *    (requestAnimationFrame, then a message posted from it runs after that frame's style,
  *    layout and paint). Same on the bare Lexical page (tests/bench/bareEditor.tsx, built here
- *    with esbuild) holding the same section: ratio_p95 = app p95 / bare p95.
+ *    with esbuild) holding the same section: ratio_p95 = app p95 / bare p95. Then the same again
+ *    with the find bar open on "the" (every match in the section highlighted):
+ *    typing_find_p95_ms, ratio_find_p95, and find_refresh_ms, the median time of the re-find
+ *    and repaint of the highlights that follows a pause in typing.
  *
  * Opening is timed in Chromium paced as on a user's screen (vsync on). Typing is timed with
  * vsync and the frame-rate limit off, so a frame starts as soon as there is work instead of
@@ -284,6 +287,27 @@ async function main() {
     // be fast and wrong.
     const typedOk = await appPage.evaluate((sample) => document.querySelector('[data-section-editor]')!.textContent!.includes(sample), TEXT.slice(0, 40));
     if (!typedOk) throw new Error('The typed text did not appear in the app editor.');
+
+    // Typing again with find open and every match of "the" in the section highlighted (the
+    // highlights follow the text after a pause in typing, REFRESH_DELAY_MS in FindPlugin, so
+    // their cost is timed apart: find_refresh_ms, the median re-find and repaint).
+    await appPage.bringToFront();
+    await appPage.keyboard.press('Control+f');
+    await appPage.keyboard.type('the');
+    await appPage.locator('#find-count').filter({ hasText: / of / }).waitFor();
+    const findMatches = Number((await appPage.locator('#find-count').innerText()).split(' of ')[1]!.replace(/,/g, ''));
+    await placeCursorMidway(appPage, `[data-section-editor="${longest.id}"]`);
+    await typeChars(appPage, 0, WARMUP);
+    const appFind: number[] = [];
+    const bareFind: number[] = [];
+    for (let done = 0; done < TYPED; done += BLOCK) {
+      appFind.push(...(await typeChars(appPage, WARMUP + done, BLOCK)));
+      bareFind.push(...(await typeChars(barePage, WARMUP + done, BLOCK)));
+      await appPage.waitForTimeout(200);
+    }
+    const refreshes = await appPage.evaluate(() => performance.getEntriesByName('briefing:find-refresh').map((e) => e.duration));
+    const findStillOpen = await appPage.locator('#find-count').isVisible();
+    if (!findStillOpen || refreshes.length < TYPED / BLOCK) throw new Error('Find was not open, or did not follow the typing, while typing with find on.');
     await appPage.close();
     await barePage.close();
 
@@ -299,6 +323,11 @@ async function main() {
       open_ratio: round(percentile(opens, 50) / percentile(bareOpens, 50)),
       first_open_ms: Math.round(opens[0]!),
       open_from_library_ms: Math.round(percentile(libraryOpens, 50)),
+      find_matches: findMatches,
+      typing_find_p95_ms: round(percentile(appFind, 95)),
+      bare_find_p95_ms: round(percentile(bareFind, 95)),
+      ratio_find_p95: round(percentile(appFind, 95) / percentile(bareFind, 95)),
+      find_refresh_ms: round(percentile(refreshes, 50)),
     };
     console.log(`Reference pack: ${words} words; longest section "${longest.title}" (${wordCountOf(longest.content)} words).`);
     console.log(
@@ -316,6 +345,7 @@ async function main() {
     );
     console.log(`App typing (ms): p50 ${round(percentile(app, 50))}, p95 ${round(percentile(app, 95))}, max ${round(Math.max(...app))}`);
     console.log(`Bare typing (ms): p50 ${round(percentile(bareLat, 50))}, p95 ${round(percentile(bareLat, 95))}, max ${round(Math.max(...bareLat))}`);
+    console.log(`With find open ("the", ${findMatches} matches in the pack, highlighted in the section): app typing p95 ${result.typing_find_p95_ms} ms, bare p95 ${result.bare_find_p95_ms} ms; re-find after a pause: median ${result.find_refresh_ms} ms over ${refreshes.length}`);
     console.log(JSON.stringify(result));
   } finally {
     await context.close();

@@ -26,7 +26,15 @@ test('find across the pack: count, next and previous switch sections, match case
   await expect(count).toHaveText('1 of 5');
   // Every match in the open section is highlighted (CSS Custom Highlight API), the current one apart.
   await expect.poll(() => page.evaluate(() => [CSS.highlights.get('briefing-find')?.size ?? 0, CSS.highlights.get('briefing-find-current')?.size ?? 0])).toEqual([2, 1]);
-  expect(await page.evaluate(() => [...CSS.highlights.get('briefing-find-current')!][0]!.toString())).toBe('borough');
+  const currentText = () =>
+    page.evaluate(() => {
+      const r = [...CSS.highlights.get('briefing-find-current')!][0]!;
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    });
+  expect(await currentText()).toBe('borough');
 
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');

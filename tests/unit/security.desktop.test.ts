@@ -46,7 +46,7 @@ describe('application menu', () => {
         ['save', 'CmdOrCtrl+S'],
         ['saveAs', 'CmdOrCtrl+Shift+S'],
         ['exportWord', 'CmdOrCtrl+E'],
-        ['exportPdf', 'CmdOrCtrl+Shift+E'],
+        ['exportPdf', undefined],
         ['print', 'CmdOrCtrl+P'],
         ['close', 'CmdOrCtrl+W'],
       ];
@@ -59,8 +59,22 @@ describe('application menu', () => {
       expect(quitInFile).toBe(platform !== 'darwin');
       const edit = submenu(template.find((m) => m.label === '&Edit')).map((i) => i.role).filter(Boolean);
       expect(edit).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll']);
-      const view = submenu(template.find((m) => m.label === '&View')).map((i) => i.role).filter(Boolean);
-      expect(view).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut']));
+      const editItems = submenu(template.find((m) => m.label === '&Edit'));
+      expect(editItems.filter((i) => i.id).map((i) => [i.id, i.accelerator])).toEqual([
+        ['find', 'CmdOrCtrl+F'],
+        ['replace', platform === 'darwin' ? 'Cmd+Alt+F' : 'Ctrl+H'],
+      ]);
+      // The writing area's zoom (the page's), not the window's: View sends it to the page.
+      const viewItems = submenu(template.find((m) => m.label === '&View'));
+      expect(viewItems.filter((i) => i.id).map((i) => [i.id, i.accelerator])).toEqual([
+        ['zoomReset', 'CmdOrCtrl+0'],
+        ['zoomIn', 'CmdOrCtrl+='],
+        ['zoomOut', 'CmdOrCtrl+-'],
+      ]);
+      for (const item of [...editItems, ...viewItems]) if (item.id) click(item);
+      expect(calls.slice(-5)).toEqual(['command:find', 'command:replace', 'command:zoomReset', 'command:zoomIn', 'command:zoomOut']);
+      const view = viewItems.map((i) => i.role).filter(Boolean);
+      expect(view).not.toContain('resetZoom');
       expect(view).not.toContain('toggleDevTools');
       expect(submenu(template.find((m) => m.label === '&Help')).map((i) => i.role)).toContain('about');
     });
