@@ -224,11 +224,15 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const input = path.resolve(flags.inputs[0]!);
+  const engine = new LazyEngine();
+  // The browser starts (about a second) while the settings and packs are read and laid out.
+  if (flags.pdf) void engine.get().catch(() => undefined);
   let style;
   try {
     style = await loadBranding(flags.brandingFile);
   } catch (err) {
     io.err(`export: ${(err as Error).message}`);
+    await engine.close();
     return 1;
   }
   let isFolder = false;
@@ -236,12 +240,10 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
     isFolder = (await fs.stat(input)).isDirectory();
   } catch (err) {
     io.err(`export: ${fromNodeError(err, flags.inputs[0]!).message}`);
+    await engine.close();
     return 1;
   }
   const started = performance.now();
-  const engine = new LazyEngine();
-  // The browser starts while the pack is read and laid out as HTML.
-  if (flags.pdf) void engine.get().catch(() => undefined);
   try {
     return await (isFolder ? exportFolder(input, flags, style, engine, io, started) : exportSingle(input, flags, style, engine, io, started));
   } finally {

@@ -27,8 +27,11 @@ function joinList(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-export function consultationParagraph(pack: Pick<Pack, 'clearance' | 'frontSheet' | 'sections'>, currentHash = contentHashOf(pack)): string | null {
-  const named = requirementStates(pack, currentHash)
+export function consultationParagraph(pack: Pick<Pack, 'clearance' | 'frontSheet' | 'sections'>, currentHash?: string): string | null {
+  // No sign-offs, no paragraph: and no hash of the whole report (a third of a second on the
+  // 55,000-word reference pack) on every export of a pack not yet cleared.
+  if (Object.keys(pack.clearance.signOffs).length === 0) return null;
+  const named = requirementStates(pack, currentHash ?? contentHashOf(pack))
     .filter((s) => s.clears && CONSULTED_KINDS.has(s.requirement.kind))
     .map((s) => ({ role: s.latest!.by.role.trim() || s.requirement.title, reference: s.latest!.reference }));
   if (named.length === 0) return null;

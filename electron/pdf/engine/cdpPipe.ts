@@ -33,9 +33,12 @@ export class CdpPipe {
   }
 
   private receive(chunk: string): void {
+    // A PDF comes back as one message of several MB in many chunks: look for its end only in
+    // what has just arrived, not again from the start each time.
+    const searchFrom = this.buffer.length;
     this.buffer += chunk;
-    let end: number;
-    while ((end = this.buffer.indexOf('\0')) >= 0) {
+    let end = this.buffer.indexOf('\0', searchFrom);
+    for (; end >= 0; end = this.buffer.indexOf('\0')) {
       const text = this.buffer.slice(0, end);
       this.buffer = this.buffer.slice(end + 1);
       let message: { id?: number; result?: unknown; error?: { message?: string }; method?: string; params?: unknown; sessionId?: string };
