@@ -10,7 +10,7 @@
 //   BRIEFING_PROVISION_INSTALL  "never": do not install, only report; "dry-run": say what would
 //                               be installed and stop as if it failed
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,10 @@ export const TOOLS = [
     envNames: ['BRIEFING_SOFFICE'],
     debian: 'libreoffice-writer-nogui',
     brew: '--cask libreoffice',
+    // soffice alone is not enough: removing the Writer package leaves soffice behind (from
+    // libreoffice-core), and it then exits 0 without converting a .docx. Writer's library must
+    // sit beside the real soffice (Linux; elsewhere LibreOffice ships whole).
+    linuxCompanions: ['libswlo.so'],
   },
   {
     id: 'poppler',
@@ -70,6 +74,18 @@ function searchDirs(env) {
   return own !== undefined ? dirs : [...dirs, '/usr/bin', '/usr/local/bin', '/usr/lib/libreoffice/program', '/opt/libreoffice/program'];
 }
 
+/** The program, if the folder its real file lives in holds every companion file too. */
+function withCompanions(file, companions) {
+  if (!file || !companions?.length) return file;
+  let dir;
+  try {
+    dir = path.dirname(realpathSync(file));
+  } catch {
+    return undefined;
+  }
+  return companions.every((c) => isFile(path.join(dir, c))) ? file : undefined;
+}
+
 function onPath(name, dirs) {
   return dirs.map((dir) => path.join(dir, name)).find(isFile);
 }
@@ -93,7 +109,9 @@ export function findTools(env = process.env, platform = process.platform) {
     if (tool.linuxOnly && platform !== 'linux') continue;
     let where;
     if (!restricted) where = (tool.envNames ?? []).map((n) => env[n]).find((f) => f && isFile(f));
-    if (!where && tool.commands) where = tool.commands.map((c) => onPath(c, dirs)).find(Boolean);
+    const companions = platform === 'linux' ? tool.linuxCompanions : undefined;
+    if (where) where = withCompanions(where, companions);
+    if (!where && tool.commands) where = tool.commands.map((c) => withCompanions(onPath(c, dirs), companions)).find(Boolean);
     if (!where && tool.allOf) {
       const all = tool.allOf.map((c) => onPath(c, dirs));
       where = all.every(Boolean) ? all.join(', ') : undefined;

@@ -1,4 +1,4 @@
-import { ZOOM_STEPS } from '../../shared/api/settings.js';
+import { ZOOM_STEPS } from '../../shared/zoom/zoomSteps.js';
 import './zoom.css';
 
 /** − [100%] + for the writing area, with the shortcuts in the tooltips. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ZOOM_RANGE } from '../../shared/api/settings.js';
+import { ZOOM_RANGE } from '../../shared/zoom/zoomSteps.js';
 import { readScreenPrefs, screenPrefsNow, updateScreenPrefs } from '../common/screenPrefs.js';
 import { useMenuCommand } from '../host/hostEvents.js';
 import { clampZoom, stepZoom, zoomKey } from './writingZoom.js';

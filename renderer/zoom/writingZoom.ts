@@ -1,4 +1,4 @@
-import { ZOOM_RANGE, ZOOM_STEPS } from '../../shared/api/settings.js';
+import { ZOOM_RANGE, ZOOM_STEPS } from '../../shared/zoom/zoomSteps.js';
 
 /** The next zoom step up or down from `zoom` (per cent), as Word's zoom buttons step. */
 export function stepZoom(zoom: number, direction: 1 | -1): number {

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { brandingSchema, defaultBranding } from '../branding/schema.js';
+import { ZOOM_RANGE } from '../zoom/zoomSteps.js';
 
 /** Most packs whose last-edited section is remembered; the oldest are forgotten first. */
 export const MAX_REMEMBERED_SECTIONS = 100;
 
-/** The writing area's zoom steps, as in Word's status bar (per cent). */
-export const ZOOM_RANGE = { min: 50, max: 300, default: 100 } as const;
-export const ZOOM_STEPS = [50, 67, 75, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300] as const;
 
 /**
  * How the screens were left (issue 13): whether the guidance panel is hidden, the template the

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,23 @@ describe('npm test provisioning', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`Test tools found: ${tools.map((t) => t.id).join(', ')}.`);
     expect(result.stdout).toMatch(/Skipped on this machine, and why:\n {2}- /);
+  });
+
+  it.runIf(process.platform === 'linux')('counts LibreOffice only with its Writer part: a soffice left behind by removing Writer is missing', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'briefing-provision-lo-'));
+    dirs.push(root);
+    const program = path.join(root, 'program');
+    mkdirSync(program);
+    writeFileSync(path.join(program, 'soffice'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const bin = path.join(root, 'bin');
+    mkdirSync(bin);
+    symlinkSync(path.join(program, 'soffice'), path.join(bin, 'soffice'));
+    const env = { BRIEFING_PROVISION_PATH: bin };
+    expect((findTools(env, 'linux') as Record<string, string | undefined>).soffice).toBeUndefined();
+    const result = run({ ...env, BRIEFING_PROVISION_INSTALL: 'never' });
+    expect(result.stderr).toMatch(/^Missing: LibreOffice, which lays out the exported Word files.*install -y libreoffice-writer-nogui/m);
+    writeFileSync(path.join(program, 'libswlo.so'), '');
+    expect((findTools(env, 'linux') as Record<string, string | undefined>).soffice).toBe(path.join(bin, 'soffice'));
   });
 
   const aptHere = installRoute({ env: { PATH: process.env.PATH } }) === 'apt';
