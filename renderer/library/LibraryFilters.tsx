@@ -1,3 +1,4 @@
+import { DateField } from '../common/DateField.js';
 import { GAMECHANGERS } from '../../shared/gamechangers/index.js';
 import { CLASSIFICATIONS, STATUSES, STATUS_LABELS, type PackStatus } from '../../shared/pack/vocabulary.js';
 import { NO_FILTERS, SORT_LABELS, hasFilters, type LibraryFilters, type SortKey } from './filters.js';
@@ -59,14 +60,15 @@ export function LibraryFilterBar(props: { filters: LibraryFilters; sort: SortKey
           <option value="no">Not key decisions</option>
         </select>
       </label>
-      <label className="filter">
-        <span>Meeting from</span>
-        <input type="date" value={f.meetingFrom} onChange={(e) => set({ meetingFrom: e.target.value })} aria-invalid={dateProblem ? true : undefined} aria-describedby={dateProblem ? 'date-range-problem' : undefined} />
-      </label>
-      <label className="filter">
-        <span>Meeting to</span>
-        <input type="date" value={f.meetingTo} onChange={(e) => set({ meetingTo: e.target.value })} aria-invalid={dateProblem ? true : undefined} aria-describedby={dateProblem ? 'date-range-problem' : undefined} />
-      </label>
+      {/* Not wrapped in the label: the calendar button inside would join the field's name. */}
+      <div className="filter">
+        <label htmlFor="filter-meeting-from">Meeting from</label>
+        <DateField id="filter-meeting-from" label="Meeting from" value={f.meetingFrom} onChange={(meetingFrom) => set({ meetingFrom })} aria-invalid={dateProblem ? true : undefined} aria-describedby={dateProblem ? 'date-range-problem' : undefined} />
+      </div>
+      <div className="filter">
+        <label htmlFor="filter-meeting-to">Meeting to</label>
+        <DateField id="filter-meeting-to" label="Meeting to" value={f.meetingTo} onChange={(meetingTo) => set({ meetingTo })} aria-invalid={dateProblem ? true : undefined} aria-describedby={dateProblem ? 'date-range-problem' : undefined} />
+      </div>
       <label className="filter">
         <span>Sort by</span>
         <select value={props.sort} onChange={(e) => props.onSort(e.target.value as SortKey)}>

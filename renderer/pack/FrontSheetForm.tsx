@@ -1,3 +1,4 @@
+import { DateField } from '../common/DateField.js';
 import { useId, useState, type ReactNode } from 'react';
 import type { FrontSheet, Section } from '../../shared/pack/schema.js';
 import { accessStatus, accessSummary } from '../../shared/pack/parts.js';
@@ -34,7 +35,7 @@ export function FrontSheetForm(props: { sheet: FrontSheet; sections?: Section[];
             {(p) => <input {...p} value={sheet.meeting.name} maxLength={200} onChange={(e) => set({ meeting: { ...sheet.meeting, name: e.target.value } })} onBlur={() => touch('meetingName')} />}
           </Field>
           <Field label="Meeting date" error={problem('meetingDate')}>
-            {(p) => <input {...p} type="date" value={sheet.meeting.date} onChange={(e) => set({ meeting: { ...sheet.meeting, date: e.target.value } })} onBlur={() => touch('meetingDate')} />}
+            {(p) => <DateField {...p} label="Meeting date" value={sheet.meeting.date} onChange={(date) => set({ meeting: { ...sheet.meeting, date } })} onBlur={() => touch('meetingDate')} />}
           </Field>
         </div>
         <div className="field-row">

@@ -1,3 +1,4 @@
+import { DateField } from '../common/DateField.js';
 import { useMemo, useState } from 'react';
 import type { PackSummary } from '../../shared/api/contract.js';
 import type { AgendaPackResult } from '../../shared/publication/api.js';
@@ -109,10 +110,10 @@ export function AgendaPackDialog(props: { packs: PackSummary[]; selected: string
               <span>Meeting</span>
               <input value={meeting} maxLength={200} onChange={(e) => setMeeting(e.target.value)} />
             </label>
-            <label className="field">
-              <span>Meeting date</span>
-              <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-            </label>
+            <div className="field">
+              <label htmlFor="agenda-meeting-date">Meeting date</label>
+              <DateField id="agenda-meeting-date" label="Meeting date" value={date} onChange={setDate} />
+            </div>
           </div>
           <h3 id="agenda-items-heading">Items, in agenda order</h3>
           {order.length === 0 ? (

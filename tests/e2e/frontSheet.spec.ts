@@ -12,7 +12,7 @@ test('create a pack, fill the front sheet, reload, reopen: every field is there 
 
   await expect(page.getByRole('heading', { name: 'Front sheet' })).toBeVisible();
   await page.getByLabel('Meeting', { exact: true }).fill('Cabinet');
-  await page.getByLabel('Meeting date').fill('2026-12-03');
+  await page.getByLabel('Meeting date', { exact: true }).fill('03/12/2026');
   await page.getByLabel('Report of').fill('Executive Director of Place');
   await page.getByLabel('Lead cabinet member').fill('Cllr J. Fairclough');
   await page.getByLabel('Contact officer name').fill('Alex Morgan');
@@ -39,7 +39,7 @@ test('create a pack, fill the front sheet, reload, reopen: every field is there 
   await page.getByRole('button', { name: 'Green industry: the Sefton angle', exact: true }).click();
   await expect(page.getByLabel('Title')).toHaveValue('Green industry: the Sefton angle');
   await expect(page.getByLabel('Meeting', { exact: true })).toHaveValue('Cabinet');
-  await expect(page.getByLabel('Meeting date')).toHaveValue('2026-12-03');
+  await expect(page.getByLabel('Meeting date', { exact: true })).toHaveValue('03/12/2026');
   await expect(page.getByLabel('Report of')).toHaveValue('Executive Director of Place');
   await expect(page.getByLabel('Lead cabinet member')).toHaveValue('Cllr J. Fairclough');
   await expect(page.getByLabel('Contact officer name')).toHaveValue('Alex Morgan');

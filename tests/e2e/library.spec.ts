@@ -131,8 +131,8 @@ test('filter by status and gamechanger, with a count per status; sort by meeting
   expect(await titles()).toEqual(['Bus network review']);
   await page.getByRole('button', { name: 'Clear filters' }).click();
 
-  await page.getByLabel('Meeting from').fill('2026-12-01');
-  await page.getByLabel('Meeting to').fill('2026-12-31');
+  await page.getByLabel('Meeting from', { exact: true }).fill('01/12/2026');
+  await page.getByLabel('Meeting to', { exact: true }).fill('31/12/2026');
   await expect(page.locator('.pack-table tbody tr')).toHaveCount(1);
   await page.getByRole('button', { name: 'Clear filters' }).click();
 
