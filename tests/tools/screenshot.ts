@@ -34,6 +34,18 @@ await page.keyboard.type('Skills funding for Southport College’s green constru
 await page.waitForTimeout(1500);
 await page.screenshot({ path: 'docs/screenshot-pack.png' });
 
+// The pack screen at the two window sizes issue 13 names, light and dark (README, "Screens").
+for (const [width, height] of [[1280, 800], [1024, 640]] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `docs/screenshot-pack-${width}x${height}-${scheme}.png` });
+  }
+}
+await page.emulateMedia({ colorScheme: 'light' });
+await page.setViewportSize({ width: 1360, height: 860 });
+
 // The library, with search results.
 await page.getByRole('button', { name: /Library/ }).first().click();
 await page.waitForTimeout(500);
