@@ -15,9 +15,11 @@ const USAGE = `Usage: briefing <command> [options]
 Commands:
   validate <file…>    Check briefing packs (.briefing) and templates (.briefing-template);
                       prints OK or the problem for each.
-  export <pack|folder> Export packs to accessible Word files (briefing export --help).
-  import <file.docx…> Bring Word documents in as packs (briefing import --help).
   export <pack|folder> Export packs to accessible Word files or PDFs (briefing export --help).
+  import <file.docx…> Bring Word documents in as packs (briefing import --help).
+  review-back <pack> <reviewed.docx>
+                      Bring a reviewed Word copy's comments and tracked changes back into
+                      the pack (briefing review-back --help).
   agenda <pack…>      Make a meeting's agenda pack, public and full, PDF and Word
                       (briefing agenda --help).
   team-server         Serve a workspace's packs for live co-editing, and manage its
@@ -82,6 +84,14 @@ export async function runCli(argv: string[], rawIo: CliIo = consoleIo): Promise<
         return 0;
       }
       return importCommand(rest, io);
+    }
+    case 'review-back': {
+      const { reviewBackCommand, REVIEW_BACK_USAGE } = await import('./reviewBackCommand.js');
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.out(REVIEW_BACK_USAGE);
+        return 0;
+      }
+      return reviewBackCommand(rest, io);
     }
     case 'agenda': {
       const { agendaCommand, AGENDA_USAGE } = await import('../agenda/cliAgenda.js');

@@ -138,6 +138,16 @@ export class ImportJobs {
     return { cancelled: this.uploads.delete(id) };
   }
 
+  /** A whole upload's bytes, taken (and forgotten): for reading it here rather than in a job. */
+  take(uploadId: string): { fileName: string; bytes: Uint8Array } {
+    this.sweep();
+    const upload = this.uploads.get(uploadId);
+    if (!upload) throw new HostError('NOT_FOUND', 'The file was not found (it may have waited too long). Choose it again.');
+    if (upload.received !== upload.totalBytes) throw new HostError('INVALID_ARGUMENT', 'The file has not arrived completely yet. Choose it again.');
+    this.uploads.delete(uploadId);
+    return { fileName: upload.fileName, bytes: new Uint8Array(Buffer.concat(upload.chunks)) };
+  }
+
   finish(jobId: string): void {
     this.jobs.delete(jobId);
   }

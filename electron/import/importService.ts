@@ -6,8 +6,11 @@ import type { PackStore } from '../workspace/packStore.js';
 import { ImportJobs } from './importJobs.js';
 import type { ImportRunner } from './importRunner.js';
 import { importedPack, nodesForInsert, sectionsFor } from './buildPack.js';
+import { MAX_IMPORT_BYTES } from '../../shared/import/types.js';
+import { readDocx } from '../docx/readDocx.js';
+import { bringBackFromWord, describeBackFromWord } from '../review/backFromWord.js';
 
-type ImportMethods = 'importUpload' | 'importStart' | 'importStatus' | 'importCommit' | 'importCancel';
+type ImportMethods = 'importUpload' | 'importStart' | 'importStatus' | 'importCommit' | 'importCancel' | 'reviewBackFromWord';
 
 /**
  * The import methods of the host contract. Reading runs in the runner (a worker thread in the
@@ -32,6 +35,15 @@ export function createImportServices(deps: {
     importStart: async ({ uploadId }) => jobs.start(uploadId),
     importStatus: async ({ jobId }) => jobs.status(jobId),
     importCancel: async ({ id }) => jobs.cancel(id),
+    reviewBackFromWord: async ({ uploadId, pack }) => {
+      const { fileName, bytes } = jobs.take(uploadId);
+      // The same reader and limits as an import; a review copy is read at once (no job): it
+      // is the pack's own export, so it is as large as the pack, not a stranger's document.
+      const doc = readDocx(bytes, { fileName, limits: { maxFileBytes: MAX_IMPORT_BYTES } });
+      const { pack: back, report } = bringBackFromWord(pack, doc);
+      const added = report.threadsAdded + report.repliesAdded + report.suggestionsAdded;
+      return { pack: back, lines: describeBackFromWord(report), added, notPlaced: report.notPlaced.length };
+    },
     importCommit: async ({ jobId, target, title, destinations, restInto }) => {
       const { document } = jobs.document(jobId);
       if (target.kind === 'open-pack') {

@@ -141,6 +141,13 @@ function placeComments(placer: Placer, comments: DocxComment[]) {
       }
       continue;
     }
+    // A reply the pack already has, come back as a comment of its own: LibreOffice (and Word
+    // before 2013) keep no reply links, so each reply returns as a separate comment on the
+    // same words. It is the pack's own, not a new thread.
+    if (Object.values(pack.review.comments).some((k) => matches(k, c))) {
+      placer.report.alreadyInPack++;
+      continue;
+    }
     if (!c.anchor) {
       placer.notPlaced('comment', c.author, c.text, 'it is not attached to any text in the Word file');
       continue;

@@ -15,6 +15,7 @@ const REASONS: Record<SnapshotReason, string> = {
   export: 'Exported',
   manual: 'Named by you',
   'before-restore': 'Before restoring an older version',
+  'before-word-review': 'Before bringing back a reviewed Word copy',
   'before-reload': 'Your version, before loading theirs',
   'before-overwrite': 'Their version, before yours replaced it',
   recovered: 'Recovered from a damaged file',

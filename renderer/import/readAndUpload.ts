@@ -44,8 +44,8 @@ export function tooLargeMessage(file: { name: string; size: number }): string | 
   return `“${file.name}” is ${Math.round(file.size / 1024 / 1024)} MB, larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB Briefing Studio can bring in. Word files are usually this big because of their pictures: in Word, use File › Compress Pictures (or save a copy without the pictures) and import that.`;
 }
 
-/** Upload, read and return the preview; throws HostError with the message to show. */
-export async function readWordDocument(file: File, onStep: (step: ImportStep) => void, handle: ImportHandle): Promise<{ jobId: string; analysis: ImportAnalysis }> {
+/** Send a Word document to the back end in pieces; its upload id. Throws HostError with the message to show. */
+export async function uploadWordFile(file: File, onStep: (step: Extract<ImportStep, { step: 'sending' }>) => void, handle: ImportHandle): Promise<string> {
   const tooLarge = tooLargeMessage(file);
   if (tooLarge) throw new HostError('INVALID_FILE', tooLarge);
   if (file.size === 0) throw new HostError('INVALID_FILE', `“${file.name}” is empty (0 bytes), so there is nothing to import. Check you chose the right file.`);
@@ -58,7 +58,13 @@ export async function readWordDocument(file: File, onStep: (step: ImportStep) =>
     handle.id = uploadId;
   }
   onStep({ step: 'sending', done: file.size, total: file.size });
-  const { jobId } = await host.importStart({ uploadId: uploadId! });
+  return uploadId!;
+}
+
+/** Upload, read and return the preview; throws HostError with the message to show. */
+export async function readWordDocument(file: File, onStep: (step: ImportStep) => void, handle: ImportHandle): Promise<{ jobId: string; analysis: ImportAnalysis }> {
+  const uploadId = await uploadWordFile(file, onStep, handle);
+  const { jobId } = await host.importStart({ uploadId });
   handle.id = jobId;
   for (;;) {
     if (handle.cancelled) throw new HostError('UNKNOWN', 'Cancelled.');

@@ -34,6 +34,7 @@ import { useFileDrop } from '../import/useFileDrop.js';
 import type { ImportCommitResult } from '../../shared/api/contract.js';
 
 const ImportDialog = lazyPart(() => import('../import/ImportDialog.js'), (m) => m.ImportDialog);
+const BackFromWordDialog = lazyPart(() => import('../review/BackFromWordDialog.js'), (m) => m.BackFromWordDialog);
 import { SectionSettingsDialog } from '../publication/SectionSettingsDialog.js';
 import { packParts } from '../../shared/pack/parts.js';
 import { SignOffPanel } from '../clearance/SignOffPanel.js';
@@ -79,6 +80,7 @@ export function PackScreen(props: { file: string; section?: string; created?: bo
   useZoomShortcuts(zoom);
   // Insert › Word document (the button, File › Import in the desktop menu, or a file dropped on the pack).
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
+  const [bringingBack, setBringingBack] = useState(false);
   const [importNotice, setImportNotice] = useState<string | null>(null);
   const onDroppedFile = useCallback((file: File) => setImporting({ file }), []);
   useFileDrop(onDroppedFile, importing === null && !editingLocked && doc.pack !== null);
@@ -253,6 +255,9 @@ export function PackScreen(props: { file: string; section?: string; created?: bo
           </button>
           <SaveAsTemplateButton pack={pack} />
           <ExportButton pack={pack} file={props.file} />
+          <button type="button" disabled={editingLocked || !doc.session} onClick={() => setBringingBack(true)}>
+            Back from Word…
+          </button>
         </div>
         <PackSafety doc={doc} file={props.file} onSwitchFile={props.onRenamed} />
       </div>
@@ -326,6 +331,18 @@ export function PackScreen(props: { file: string; section?: string; created?: bo
       {importing && (
         <LazyPart>
           <ImportDialog mode={{ kind: 'open-pack', currentSection: activeSection ? activeSection.title || 'Untitled section' : null }} file={importing.file} onCancel={() => setImporting(null)} onDone={insertImported} />
+        </LazyPart>
+      )}
+      {bringingBack && doc.session && (
+        <LazyPart>
+          <BackFromWordDialog
+            session={doc.session}
+            onClose={() => setBringingBack(false)}
+            onShowReview={() => {
+              setBringingBack(false);
+              review?.setPanelOpen(true);
+            }}
+          />
         </LazyPart>
       )}
       <SaveAsFromMenu pack={doc.pack} onSaved={props.onRenamed} />

@@ -188,7 +188,7 @@ export interface RecoveredPack {
   session?: string;
 }
 
-export const SNAPSHOT_REASONS = ['explicit', 'auto', 'export', 'manual', 'before-restore', 'before-reload', 'before-overwrite', 'recovered', 'discarded-recovery'] as const;
+export const SNAPSHOT_REASONS = ['explicit', 'auto', 'export', 'manual', 'before-restore', 'before-reload', 'before-overwrite', 'recovered', 'discarded-recovery', 'before-word-review'] as const;
 export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
 
 export interface SnapshotInfo {
@@ -390,7 +390,24 @@ export const hostMethods = {
     'Bring the document in: a new pack (optionally from a template), or sections or content for the open pack (which the renderer adds and saves)',
   ),
   importCancel: method<{ cancelled: boolean }>()(z.object({ id: importIdSchema }).strict(), 'Stop an import or drop an upload'),
+  // ---- Back from Word (issue 14, point 7) ----
+  // A reviewed copy, sent up with importUpload, read by the same DOCX reader; its comments and
+  // tracked changes are placed on the given pack (the renderer's, with any unsaved edits), which
+  // comes back with a report. The renderer keeps a version first, then applies and saves it.
+  reviewBackFromWord: method<BackFromWordOutcome>()(
+    z.object({ uploadId: importIdSchema, pack: packSchema }).strict(),
+    'Bring a reviewed Word copy back: its comments and tracked changes placed on the pack, with a report',
+  ),
 } as const;
+
+/** What reviewBackFromWord gives back: the pack with the review placed, and the report. */
+export interface BackFromWordOutcome {
+  pack: Pack;
+  /** The report in plain English, one line each. */
+  lines: string[];
+  added: number;
+  notPlaced: number;
+}
 
 /** What importCommit gives back: the new pack, or what to add to the open pack. */
 export type ImportCommitResult = { kind: 'pack'; opened: OpenedPack } | { kind: 'sections'; sections: Section[] } | { kind: 'nodes'; nodes: SerializedNodeJson[] };

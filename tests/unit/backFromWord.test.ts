@@ -1,41 +1,16 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { exportPackToDocx } from '../../electron/export/exportPack.js';
 import { readDocx } from '../../electron/docx/readDocx.js';
 import { bringBackFromWord, describeBackFromWord } from '../../electron/review/backFromWord.js';
 import { inlineText } from '../../electron/review/packText.js';
 import type { SerializedNodeJson } from '../../shared/richtext/serialized.js';
 import { reviewedPack } from '../support/reviewPack.js';
+import { reviewedInWord } from '../support/reviewedInWord.js';
 
 /**
  * Back from Word (issue 14, point 7): a review copy exported with markup, then reviewed as Word
  * writes it (a new comment on chosen words, a tracked insertion and a tracked deletion, added
  * to the XML the way Word marks them up), read by the one DOCX reader and brought back.
  */
-const W_DATE = '2026-12-01T10:00:00Z';
-
-async function reviewedInWord(): Promise<Uint8Array> {
-  const { buffer } = await exportPackToDocx({ pack: reviewedPack(), options: { review: 'markup' } });
-  const zip = unzipSync(new Uint8Array(buffer));
-  let body = strFromU8(zip['word/document.xml']!);
-  const swap = (from: string, to: string) => {
-    expect(body.split(from).length, from).toBe(2);
-    body = body.replace(from, to);
-  };
-  const run = (t: string) => `<w:r><w:t xml:space="preserve">${t}</w:t></w:r>`;
-  // Lee types "sharply " after "Costs may rise ", deletes "before the meeting", comments on "fair settlement".
-  swap(run('Costs may rise in '), `${run('Costs may rise ')}<w:ins w:id="900" w:author="Lee Office" w:date="${W_DATE}">${run('sharply ')}</w:ins>${run('in ')}`);
-  swap(run('before the meeting.'), `<w:del w:id="901" w:author="Lee Office" w:date="${W_DATE}"><w:r><w:delText xml:space="preserve">before the meeting</w:delText></w:r></w:del>${run('.')}`);
-  swap(run('for a fair settlement.'), `${run('for a ')}<w:commentRangeStart w:id="50"/>${run('fair settlement')}<w:commentRangeEnd w:id="50"/><w:r><w:commentReference w:id="50"/></w:r>${run('.')}`);
-  zip['word/document.xml'] = strToU8(body);
-  const comments = strFromU8(zip['word/comments.xml']!).replace(
-    '</w:comments>',
-    `<w:comment w:id="50" w:author="Lee Office" w:initials="LO" w:date="${W_DATE}"><w:p w14:paraId="00000050"><w:r><w:t>Say how much we ask for.</w:t></w:r></w:p></w:comment></w:comments>`,
-  );
-  zip['word/comments.xml'] = strToU8(comments);
-  return zipSync(zip);
-}
-
 function find(nodes: readonly SerializedNodeJson[], test: (n: SerializedNodeJson) => boolean, out: SerializedNodeJson[] = []): SerializedNodeJson[] {
   for (const n of nodes) {
     if (test(n)) out.push(n);

@@ -1,5 +1,5 @@
 import type { Pack } from '../../../shared/pack/schema.js';
-import type { RecoveredPack } from '../../../shared/api/contract.js';
+import type { RecoveredPack, SnapshotReason } from '../../../shared/api/contract.js';
 import { isHostError } from '../../../shared/api/errors.js';
 import { messageOf } from '../../common/messageOf.js';
 import { Store } from './store.js';
@@ -402,12 +402,19 @@ export class PackSession {
   };
 
   /** Restore an older version: the current state is snapshotted first, so this can be undone. */
-  restoreVersion = async (older: Pack): Promise<void> => {
+  restoreVersion = (older: Pack): Promise<void> => this.replaceKeepingVersion(older, 'before-restore');
+
+  /**
+   * Replace the whole pack with another made from it (an older version, a reviewed Word copy
+   * brought back), keeping the current state as a version first so History can undo it; the
+   * editors are rebuilt and the result saved at once.
+   */
+  replaceKeepingVersion = async (next: Pack, reason: SnapshotReason): Promise<void> => {
     const current = this.latest;
     if (!current || this.readOnly) return;
-    await this.host.snapshotPack({ file: this.file, pack: current, reason: 'before-restore' });
+    await this.host.snapshotPack({ file: this.file, pack: current, reason });
     // Keep this pack's identity: history and file stay attached to it.
-    this.update(() => ({ ...older, id: current.id, createdAt: current.createdAt }));
+    this.update(() => ({ ...next, id: current.id, createdAt: current.createdAt }));
     this.store.set((state) => ({ replacedCount: state.replacedCount + 1 }));
     await this.saveNow('explicit');
   };
