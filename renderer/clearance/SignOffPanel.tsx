@@ -5,6 +5,8 @@ import type { Pack } from '../../shared/pack/schema.js';
 import { formatDateTime } from '../common/format.js';
 import { currentAuthor } from '../library/currentAuthor.js';
 import { SignOffDialog } from './SignOffDialog.js';
+import { SignOffListDialog } from './SignOffListDialog.js';
+import type { RequirementDraft } from '../../shared/clearance/editRequirements.js';
 import { useClearanceStates } from './useClearance.js';
 import './clearance.css';
 
@@ -14,10 +16,38 @@ import './clearance.css';
  * again" after the content changed. Recording one is open to whoever is at the keyboard, as
  * clearance is by email today; the record says who.
  */
-export function SignOffPanel(props: { pack: Pack; readOnly: boolean; onRecord: (input: SignOffInput) => void; beforeRecord?: () => void }) {
+export function SignOffPanel(props: { pack: Pack; readOnly: boolean; onRecord: (input: SignOffInput) => void; onChangeList: (list: RequirementDraft[]) => void; beforeRecord?: () => void }) {
   const states = useClearanceStates(props.pack);
   const [recording, setRecording] = useState<{ requirementId: string; by: { name: string; role: string } } | null>(null);
-  if (props.pack.clearance.required.length === 0) return null;
+  const [editing, setEditing] = useState(false);
+  const listDialog = editing && (
+    <SignOffListDialog
+      required={props.pack.clearance.required}
+      onCancel={() => setEditing(false)}
+      onSave={(list) => {
+        setEditing(false);
+        props.onChangeList(list);
+      }}
+    />
+  );
+  const changeButton = (
+    <button type="button" className="sign-offs-change" disabled={props.readOnly} onClick={() => setEditing(true)}>
+      Change the sign-offs…
+    </button>
+  );
+  if (props.pack.clearance.required.length === 0) {
+    return (
+      <section className="sign-offs" aria-labelledby="sign-offs-heading">
+        <p className="sign-offs-none">
+          <span>
+            <strong id="sign-offs-heading">Sign-offs</strong> <span className="muted">none needed for this pack</span>
+          </span>
+          {changeButton}
+        </p>
+        {listDialog}
+      </section>
+    );
+  }
   const current = states?.filter((s) => s.clears).length;
   const stale = states?.filter((s) => s.standing === 'needs-clearing-again').length ?? 0;
   const requirement = recording ? props.pack.clearance.required.find((r) => r.id === recording.requirementId) : undefined;
@@ -42,7 +72,9 @@ export function SignOffPanel(props: { pack: Pack; readOnly: boolean; onRecord: (
             <SignOffRow key={r.id} state={states?.[i] ?? null} title={r.title} optional={!r.required} readOnly={props.readOnly} onRecord={() => void open(r.id)} />
           ))}
         </ul>
+        {changeButton}
       </details>
+      {listDialog}
       {recording && requirement && (
         <SignOffDialog
           pack={props.pack}

@@ -38,6 +38,7 @@ const BackFromWordDialog = lazyPart(() => import('../review/BackFromWordDialog.j
 import { SectionSettingsDialog } from '../publication/SectionSettingsDialog.js';
 import { packParts } from '../../shared/pack/parts.js';
 import { SignOffPanel } from '../clearance/SignOffPanel.js';
+import { setRequirements } from '../../shared/clearance/editRequirements.js';
 import { ApprovalGateDialog } from '../clearance/ApprovalRefused.js';
 import { clearanceGate } from '../clearance/approvalGate.js';
 import { recordSignOff } from '../../shared/clearance/recordSignOff.js';
@@ -283,6 +284,9 @@ export function PackScreen(props: { file: string; section?: string; created?: bo
           <SignOffPanel pack={pack} readOnly={editingLocked} beforeRecord={doc.flushEditors} onRecord={(input) => {
             doc.flushEditors();
             doc.update((p) => recordSignOff(p, input));
+            void doc.saveNow();
+          }} onChangeList={(list) => {
+            doc.update((p) => setRequirements(p, list));
             void doc.saveNow();
           }} />
           {statusError && (
