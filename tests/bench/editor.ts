@@ -27,6 +27,11 @@
  *    with the find bar open on "the" (every match in the section highlighted):
  *    typing_find_p95_ms, ratio_find_p95, and find_refresh_ms, the median time of the re-find
  *    and repaint of the highlights that follows a pause in typing.
+ * 4. Review data (issue 14): the same pack with 200 comment threads and 500 suggested changes
+ *    spread over its paragraphs (tests/support/referenceReview.ts). review_open_ratio: its
+ *    median open over the same pack's without review data, alternating in the same run;
+ *    review_typing_p95_ms: typing in the longest section with Suggesting on (every keypress
+ *    makes or grows a suggested insertion), alternating with the bare page (review_ratio_p95).
  *
  * Opening is timed in Chromium paced as on a user's screen (vsync on). Typing is timed with
  * vsync and the frame-rate limit off, so a frame starts as soon as there is work instead of
@@ -46,6 +51,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { startBrowserHost, removeDir } from '../support/browserHost.js';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.js';
 import { longestSectionIndex, makeReferencePack } from '../support/referencePack.js';
+import { withReviewData } from '../support/referenceReview.js';
 import { wordCountOf } from '../../shared/richtext/wordCount.js';
 
 const TYPED = 200;
@@ -208,6 +214,10 @@ async function main() {
   const host = await startBrowserHost();
   const file = 'Reference briefing.briefing';
   await writeFile(path.join(host.workspaceDir, file), JSON.stringify(pack, null, 2));
+  const reviewFile = 'Reference briefing under review.briefing';
+  const reviewPack = withReviewData(pack);
+  const reviewItems = { comments: Object.keys(reviewPack.review.threads).length, suggestions: Object.keys(reviewPack.review.suggestions).length };
+  await writeFile(path.join(host.workspaceDir, reviewFile), JSON.stringify(reviewPack, null, 2));
   const bare = await buildBarePage(longest.content);
   // A persistent profile, like the desktop app's: Chromium keeps scripts' compiled code there
   // (an incognito context compiles every script on every load). Opening is timed in Chromium
@@ -221,10 +231,13 @@ async function main() {
     const url = new URL(host.url);
     url.searchParams.set('pack', file);
     url.searchParams.set('section', longest.id);
+    const reviewUrl = new URL(url);
+    reviewUrl.searchParams.set('pack', reviewFile);
 
     // App and bare page alternate, so both see the same machine conditions.
     const opens: number[] = [];
     const bareOpens: number[] = [];
+    const reviewOpens: number[] = [];
     const phases: Array<Awaited<ReturnType<typeof openPhases>>> = [];
     for (let i = 0; i < OPEN_RUNS; i++) {
       const app = await timeOpen(context, url.toString());
@@ -234,6 +247,9 @@ async function main() {
       const bareRun = await timeOpen(context, bare.url);
       bareOpens.push(bareRun.ms);
       await bareRun.page.close();
+      const reviewRun = await timeOpen(context, reviewUrl.toString());
+      reviewOpens.push(reviewRun.ms);
+      await reviewRun.page.close();
     }
     const median = (pick: (p: (typeof phases)[number]) => number) => percentile(phases.map(pick), 50);
 
@@ -309,6 +325,27 @@ async function main() {
     const findStillOpen = await appPage.locator('#find-count').isVisible();
     if (!findStillOpen || refreshes.length < TYPED / BLOCK) throw new Error('Find was not open, or did not follow the typing, while typing with find on.');
     await appPage.close();
+
+    // Typing with Suggesting on, in the pack with review data, alternating with the bare page.
+    const reviewPage = await context.newPage();
+    reviewPage.on('pageerror', (e) => console.error('page error:', e.message));
+    await reviewPage.goto(reviewUrl.toString());
+    await waitOpened(reviewPage);
+    const suggesting = reviewPage.getByRole('button', { name: 'Suggesting', exact: true });
+    await suggesting.click();
+    await reviewPage.waitForSelector('button.is-suggesting[aria-pressed="true"]');
+    await placeCursorMidway(reviewPage, `[data-section-editor="${longest.id}"]`);
+    await typeChars(reviewPage, 0, WARMUP);
+    const appReview: number[] = [];
+    const bareReview: number[] = [];
+    for (let done = 0; done < TYPED; done += BLOCK) {
+      appReview.push(...(await typeChars(reviewPage, WARMUP + done, BLOCK)));
+      bareReview.push(...(await typeChars(barePage, WARMUP + done, BLOCK)));
+    }
+    // What was typed must have become a suggested insertion, not plain text.
+    const suggested = await reviewPage.evaluate((sample) => [...document.querySelectorAll('[data-section-editor] ins.suggestion-insert')].some((el) => el.textContent!.includes(sample)), TEXT.slice(25, 45));
+    if (!suggested) throw new Error('Typing with Suggesting on did not make a suggested insertion.');
+    await reviewPage.close();
     await barePage.close();
 
     const result = {
@@ -328,6 +365,13 @@ async function main() {
       bare_find_p95_ms: round(percentile(bareFind, 95)),
       ratio_find_p95: round(percentile(appFind, 95) / percentile(bareFind, 95)),
       find_refresh_ms: round(percentile(refreshes, 50)),
+      review_comments: reviewItems.comments,
+      review_suggestions: reviewItems.suggestions,
+      review_open_ms: Math.round(percentile(reviewOpens, 50)),
+      review_open_ratio: round(percentile(reviewOpens, 50) / percentile(opens, 50)),
+      review_typing_p95_ms: round(percentile(appReview, 95)),
+      review_bare_p95_ms: round(percentile(bareReview, 95)),
+      review_ratio_p95: round(percentile(appReview, 95) / percentile(bareReview, 95)),
     };
     console.log(`Reference pack: ${words} words; longest section "${longest.title}" (${wordCountOf(longest.content)} words).`);
     console.log(
@@ -346,6 +390,7 @@ async function main() {
     console.log(`App typing (ms): p50 ${round(percentile(app, 50))}, p95 ${round(percentile(app, 95))}, max ${round(Math.max(...app))}`);
     console.log(`Bare typing (ms): p50 ${round(percentile(bareLat, 50))}, p95 ${round(percentile(bareLat, 95))}, max ${round(Math.max(...bareLat))}`);
     console.log(`With find open ("the", ${findMatches} matches in the pack, highlighted in the section): app typing p95 ${result.typing_find_p95_ms} ms, bare p95 ${result.bare_find_p95_ms} ms; re-find after a pause: median ${result.find_refresh_ms} ms over ${refreshes.length}`);
+    console.log(`Under review (${reviewItems.comments} comment threads, ${reviewItems.suggestions} suggestions): open ${reviewOpens.map(Math.round).join(', ')} ms (median ${result.review_open_ms}, ×${result.review_open_ratio} the same pack without); typing with Suggesting on p95 ${result.review_typing_p95_ms} ms, bare p95 ${result.review_bare_p95_ms} ms`);
     console.log(JSON.stringify(result));
   } finally {
     await context.close();
