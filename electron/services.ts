@@ -20,6 +20,7 @@ import { inlineRunner, workerRunner, type ImportRunner } from './import/importRu
 import { createPublishServices } from './publication/publishServices.js';
 import type { PdfEngine } from './pdf/engine/types.js';
 import { DeletedPacks } from './workspace/deletedPacks.js';
+import { createTeamServices } from './team/teamServices.js';
 
 export interface ServiceOptions {
   platform: HostPlatform;
@@ -89,6 +90,7 @@ export function createServices(options: ServiceOptions): HostServices {
 
   return {
     ...safety,
+    ...createTeamServices({ dataDir: platform.dataDir, settings, packs }),
     readAheadPack: (file) => readAhead.start(file),
     async getAppInfo() {
       return {

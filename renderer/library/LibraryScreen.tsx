@@ -1,3 +1,4 @@
+import { TeamPacks } from '../team/TeamPacks.js';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PackList, PackListEntry } from '../../shared/api/contract.js';
 import { STATUS_LABELS } from '../../shared/pack/vocabulary.js';
@@ -231,6 +232,7 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
             </tbody>
           </table>
         )}
+        <TeamPacks onOpen={props.onOpen} />
       </main>
       {pending?.kind === 'new' && (
         <LazyPart>

@@ -1,3 +1,4 @@
+import { TeamServerSettings } from '../team/TeamServerSettings.js';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AppInfo, SettingsState } from '../../shared/api/contract.js';
 import type { SettingsPatch } from '../../shared/api/settings.js';
@@ -131,6 +132,7 @@ export function SettingsScreen(props: { onBack: () => void }) {
             <p className="muted settings-file">Settings are stored in {state.file}</p>
           </form>
         )}
+        {state && <TeamServerSettings />}
       </main>
     </div>
   );

@@ -390,6 +390,15 @@ export const hostMethods = {
     'Bring the document in: a new pack (optionally from a template), or sections or content for the open pack (which the renderer adds and saves)',
   ),
   importCancel: method<{ cancelled: boolean }>()(z.object({ id: importIdSchema }).strict(), 'Stop an import or drop an upload'),
+  // ---- Team server (issue 18): signing in and its packs, through the back end ----
+  teamStatus: method<TeamStatus>()(noArgs, 'The team server signed in to, if any, and whether it answers'),
+  teamSignIn: method<{ as: string; permissions: string[]; expiresAt: string }>()(
+    z.object({ address: z.string().trim().min(1).max(300), name: z.string().trim().min(1).max(200), password: z.string().min(1).max(1000) }).strict(),
+    'Sign in to a team server (the session is kept by the back end)',
+  ),
+  teamSignOut: method<{ signedOut: boolean }>()(noArgs, 'Sign out of the team server'),
+  teamPacks: method<{ origin: string; packs: TeamPackListing[] }>()(noArgs, 'The packs the team server offers this account'),
+  teamCopyPack: method<OpenedPack>()(z.object({ file: z.string().min(1).max(300) }).strict(), 'Save a local copy of a team server pack in the workspace'),
   // ---- Back from Word (issue 14, point 7) ----
   // A reviewed copy, sent up with importUpload, read by the same DOCX reader; its comments and
   // tracked changes are placed on the given pack (the renderer's, with any unsaved edits), which
@@ -399,6 +408,22 @@ export const hostMethods = {
     'Bring a reviewed Word copy back: its comments and tracked changes placed on the pack, with a report',
   ),
 } as const;
+
+/** Settings → Team server: where the app stands with the team server. */
+export type TeamStatus =
+  | { address: string; name: string; signedIn: false; reason: string | null }
+  | { address: string; name: string; signedIn: true; origin: string; as: string; permissions: string[]; expiresAt: string; unreachable?: string };
+
+/** One pack on the team server, as the library lists it. */
+export interface TeamPackListing {
+  file: string;
+  id: string;
+  title: string;
+  status: string;
+  exempt: boolean;
+  updatedAt: string;
+  people: Array<{ name: string }>;
+}
 
 /** What reviewBackFromWord gives back: the pack with the review placed, and the report. */
 export interface BackFromWordOutcome {

@@ -44,6 +44,8 @@ export const settingsSchema = z.object({
   /** House style of exported Word documents (council name, logo, font, accent colour). */
   branding: brandingSchema.default(defaultBranding),
   screenPrefs: screenPrefsSchema.optional(),
+  /** The team server last signed in to (issue 18); the session itself is kept by the back end only. */
+  teamServer: z.object({ address: z.string().max(300), name: z.string().max(200) }).optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -60,6 +62,7 @@ export const settingsPatchSchema = z.object({
   sharedTemplatesDir: settingsSchema.shape.sharedTemplatesDir.unwrap().optional(),
   branding: brandingSchema.optional(),
   screenPrefs: screenPrefsSchema.optional(),
+  teamServer: settingsSchema.shape.teamServer,
   retainEveryVersionForHours: settingsSchema.shape.retainEveryVersionForHours.unwrap().optional(),
   retainDailyVersionsForDays: settingsSchema.shape.retainDailyVersionsForDays.unwrap().optional(),
   retainAtMostVersions: settingsSchema.shape.retainAtMostVersions.unwrap().optional(),
