@@ -41,7 +41,7 @@ export function teamOrigin(address: string): string {
   return url.origin;
 }
 
-async function call<T>(origin: string, path: string, init: { method: 'GET' | 'POST'; token?: string; body?: unknown }): Promise<T> {
+async function call<T>(origin: string, path: string, init: { method: 'GET' | 'POST' | 'PUT'; token?: string; body?: unknown }): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`${origin}${path}`, {
@@ -87,4 +87,9 @@ export async function listTeamPacks(origin: string, token: string): Promise<Team
 /** One pack as the server has it now (its live document, or its file). Validated by the caller. */
 export async function fetchTeamPack(origin: string, token: string, file: string): Promise<unknown> {
   return (await call<{ pack: unknown }>(origin, `/api/packs/${encodeURIComponent(file)}`, { method: 'GET', token })).pack;
+}
+
+/** Put a pack on the server under this file name ("Share with the team"); refused if the name is taken. */
+export async function putTeamPack(origin: string, token: string, file: string, pack: unknown): Promise<{ file: string }> {
+  return call<{ file: string }>(origin, `/api/packs/${encodeURIComponent(file)}`, { method: 'PUT', token, body: { pack } });
 }

@@ -5,11 +5,11 @@ import type { HostHandlers } from '../../shared/api/contract.js';
 import { HostError } from '../../shared/api/errors.js';
 import type { SettingsStore } from '../workspace/settingsStore.js';
 import { writeFileAtomic } from '../workspace/atomicWrite.js';
-import { checkSession, fetchTeamPack, listTeamPacks, signIn, signOut, teamOrigin } from './teamClient.js';
+import { checkSession, fetchTeamPack, listTeamPacks, putTeamPack, signIn, signOut, teamOrigin } from './teamClient.js';
 import { packFromJson } from '../../shared/pack/parse.js';
 import type { PackStore } from '../workspace/packStore.js';
 
-type TeamMethods = 'teamStatus' | 'teamSignIn' | 'teamSignOut' | 'teamPacks' | 'teamCopyPack';
+type TeamMethods = 'teamStatus' | 'teamSignIn' | 'teamSignOut' | 'teamPacks' | 'teamCopyPack' | 'teamSharePack';
 
 /**
  * The team server as the app sees it (issue 18, point 3: Settings → Team server, and the
@@ -87,6 +87,14 @@ export function createTeamServices(deps: { dataDir: string; settings: SettingsSt
       const s = await session();
       const pack = packFromJson(await fetchTeamPack(s.origin, s.token, file), { label: file });
       return (await deps.packs()).saveAs(pack, pack.frontSheet.title);
+    },
+    // "Share with the team" (point 5): the local pack, as saved, goes onto the server under the
+    // same file name. The local file stays as it is (locks, history), as a copy of one's own.
+    async teamSharePack({ file }) {
+      const s = await session();
+      const { pack } = await (await deps.packs()).open(file);
+      const shared = await putTeamPack(s.origin, s.token, path.basename(file), pack);
+      return { origin: s.origin, file: shared.file };
     },
   };
 }

@@ -51,6 +51,7 @@ import { FindBar } from '../find/FindBar.js';
 import { usePackFind } from '../find/usePackFind.js';
 import { useWritingZoom, useZoomShortcuts } from '../zoom/useWritingZoom.js';
 import { ZoomControl } from '../zoom/ZoomControl.js';
+import { ShareWithTeamButton } from '../team/ShareWithTeamButton.js';
 
 /** One pack: its front sheet and sections, saved automatically. */
 export function PackScreen(props: { file: string; section?: string; created?: boolean; onBack: () => void; onRenamed: (file: string) => void }) {
@@ -259,6 +260,7 @@ export function PackScreen(props: { file: string; section?: string; created?: bo
           <button type="button" disabled={editingLocked || !doc.session} onClick={() => setBringingBack(true)}>
             Back from Word…
           </button>
+          <ShareWithTeamButton file={props.file} title={pack.frontSheet.title} disabled={!doc.session} saveFirst={() => doc.saveNow('explicit')} />
         </div>
         <PackSafety doc={doc} file={props.file} onSwitchFile={props.onRenamed} />
       </div>

@@ -58,6 +58,22 @@ test('sign in to the team server, see its packs in the library, save a local cop
     await expect(page.getByLabel('Title')).toHaveValue('Shared cabinet report');
     expect((await readFile(path.join(host.workspaceDir, 'Shared cabinet report.briefing'), 'utf8')).length).toBeGreaterThan(100);
 
+    // Share with the team: the local pack goes onto the server; the same name twice is refused.
+    await page.getByLabel('Report of').fill('Director of Place');
+    await page.getByRole('button', { name: 'Share with the team…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Share with the team?' });
+    await expect(confirm).toContainText(`a copy goes to the team server (${new URL(server.url).host})`);
+    await confirm.getByRole('button', { name: 'Share' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Shared with the team on' })).toHaveText(`Shared with the team on ${new URL(server.url).host} as Shared cabinet report.briefing.`);
+    const onServer = JSON.parse(await readFile(path.join(workspace, 'Shared cabinet report.briefing'), 'utf8'));
+    expect(onServer.frontSheet.reportOf).toBe('Director of Place');
+    await page.getByRole('button', { name: 'Share with the team…' }).click();
+    await page.getByRole('dialog', { name: 'Share with the team?' }).getByRole('button', { name: 'Share' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'already has a pack called' })).toHaveText('The team server already has a pack called Shared cabinet report.briefing. Choose another name.');
+    await page.getByRole('button', { name: '← Library' }).click();
+    await expect(page.getByRole('region', { name: /On the team server/ }).getByRole('row')).toHaveCount(3);
+    await page.getByRole('button', { name: 'Shared cabinet report', exact: true }).click();
+
     // The server goes away: the library says so in plain words and the local packs are there.
     await server.close();
     await page.getByRole('button', { name: '← Library' }).click();

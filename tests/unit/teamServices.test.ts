@@ -67,6 +67,9 @@ describe('the team server from the app', () => {
     expect(copy.pack.frontSheet.title).toBe('Shared cabinet report');
     expect(copy.pack.id).not.toBe(packs[0]!.id);
     expect((await store.list()).entries.flatMap((e) => (e.kind === 'pack' ? [e.title] : []))).toContain('Shared cabinet report');
+    // Shared back under its own name: the server has it, as saved.
+    expect(await team.teamSharePack({ file: copy.file })).toEqual({ origin: new URL(server!.url).origin, file: copy.file });
+    expect((await team.teamPacks({})).packs.map((p) => p.title).sort()).toEqual(['Shared cabinet report', 'Shared cabinet report']);
     expect(await refusal(team.teamCopyPack({ file: 'exempt.briefing' }))).toMatch(/not|may/i);
 
     expect(await team.teamSignOut({})).toEqual({ signedOut: true });
@@ -74,8 +77,11 @@ describe('the team server from the app', () => {
   });
 
   it('an expired session says so; an unreachable server is not a sign-out', async () => {
-    const { team } = await setUp(300);
+    const { team, store } = await setUp(300);
     await team.teamSignIn({ address: server!.url, name: 'Sam Suggest', password: PASSWORD });
+    // A suggest-only account may not put packs on the server: said plainly.
+    const mine = await store.create('Sam’s draft');
+    expect(await refusal(team.teamSharePack({ file: mine.file }))).toBe('Your account may not add packs to the team server.');
     await server!.close();
     const away = await team.teamStatus({});
     expect(away).toMatchObject({ signedIn: true, as: 'Sam Suggest' });
