@@ -20,7 +20,7 @@ import { inlineRunner, workerRunner, type ImportRunner } from './import/importRu
 import { createPublishServices } from './publication/publishServices.js';
 import type { PdfEngine } from './pdf/engine/types.js';
 import { DeletedPacks } from './workspace/deletedPacks.js';
-import { createTeamServices } from './team/teamServices.js';
+import { createTeamServices, liveTeamSession } from './team/teamServices.js';
 
 export interface ServiceOptions {
   platform: HostPlatform;
@@ -41,6 +41,8 @@ export interface ServiceOptions {
 export type HostServices = HostHandlers & {
   /** The page being served opens this pack: start reading it (see PackReadAhead). Not a contract method. */
   readAheadPack(file: string): void;
+  /** The live team server session, for the browser host's WebSocket relay. Not a contract method. */
+  teamRelaySession(): Promise<{ origin: string; token: string } | null>;
 };
 
 /**
@@ -91,6 +93,7 @@ export function createServices(options: ServiceOptions): HostServices {
   return {
     ...safety,
     ...createTeamServices({ dataDir: platform.dataDir, settings, packs }),
+    teamRelaySession: () => liveTeamSession(platform.dataDir),
     readAheadPack: (file) => readAhead.start(file),
     async getAppInfo() {
       return {

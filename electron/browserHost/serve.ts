@@ -8,6 +8,7 @@ import { dispatch } from '../dispatch.js';
 import { createServices } from '../services.js';
 import { moveToFolderTrash } from '../workspace/folderTrash.js';
 import { appVersion, defaultDataDir, rendererDistDir } from '../appPaths.js';
+import { createTeamRelay, type RelaySession } from '../team/teamRelay.js';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH, jsonTextDepthExceeds } from '../limits.js';
 import { lookupStatic, mimeOf } from '../staticFiles.js';
 import { packInPageUrl } from '../workspace/packReadAhead.js';
@@ -48,6 +49,8 @@ export interface ServerOptions {
   rendererDir?: string;
   maxBodyBytes?: number;
   maxJsonDepth?: number;
+  /** The team server session, for the WebSocket relay to it (electron/team/teamRelay.ts). */
+  teamSession?: () => Promise<RelaySession | null>;
 }
 
 export interface RunningServer {
@@ -192,6 +195,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return isPage;
   }
 
+  // Live co-editing: the page's WebSocket to its own host is relayed to the team server, after
+  // the same loopback, Host and Origin checks as the API (a WebSocket always sends Origin, so
+  // here it must be there) and the host token, given as a subprotocol.
+  const relay = options.teamSession ? createTeamRelay({ session: options.teamSession, tokenMatches: (t) => tokenMatches(`Bearer ${t}`) }) : null;
+  server.on('upgrade', (req, socket, head) => {
+    const refuse = (status: string) => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    if (!relay || !isLoopback(req.socket.remoteAddress)) return refuse('403 Forbidden');
+    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) return refuse('421 Misdirected Request');
+    const origin = req.headers.origin;
+    if (origin === undefined || !allowedHosts.has(originHost(origin))) return refuse('403 Forbidden');
+    if (!relay.handleUpgrade(req, socket, head)) refuse('404 Not Found');
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -206,6 +222,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        relay?.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -320,7 +337,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   try {
     const identity = await loadHostIdentity(dataDir, { fresh: flags['new-token'] === true, warn: (line) => console.error(line) });
     const asked = typeof flags.port === 'string' ? Number(flags.port) : undefined;
-    const start = (port: number) => startServer({ handlers, readAheadPack: handlers.readAheadPack, port, token: identity.token });
+    const start = (port: number) => startServer({ handlers, readAheadPack: handlers.readAheadPack, teamSession: handlers.teamRelaySession, port, token: identity.token });
     try {
       server = await start(asked ?? identity.port ?? 0);
     } catch (err) {

@@ -20,18 +20,26 @@ const SESSION_FILE = 'team-session.json';
 const storedSchema = z.object({ origin: z.string(), token: z.string(), expiresAt: z.number(), name: z.string(), permissions: z.array(z.string()) });
 type Stored = z.infer<typeof storedSchema>;
 
+async function readStored(file: string): Promise<Stored | null> {
+  try {
+    const parsed = storedSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The session the relay uses: null when signed out or ended. */
+export async function liveTeamSession(dataDir: string, now = Date.now()): Promise<{ origin: string; token: string } | null> {
+  const s = await readStored(path.join(dataDir, SESSION_FILE));
+  return s && s.expiresAt > now ? { origin: s.origin, token: s.token } : null;
+}
+
 export function createTeamServices(deps: { dataDir: string; settings: SettingsStore; packs: () => Promise<PackStore>; now?: () => number }): Pick<HostHandlers, TeamMethods> {
   const file = path.join(deps.dataDir, SESSION_FILE);
   const now = deps.now ?? Date.now;
 
-  async function stored(): Promise<Stored | null> {
-    try {
-      const parsed = storedSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
-  }
+  const stored = () => readStored(file);
 
   async function keep(session: Stored): Promise<void> {
     await writeFileAtomic(file, JSON.stringify(session));
