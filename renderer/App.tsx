@@ -9,15 +9,18 @@ import { isShortcutHelpKey } from './shortcuts/shortcutSearch.js';
 import { FirstRunIdentity } from './identity/FirstRunIdentity.js';
 
 const SettingsScreen = lazyPart(() => import('./settings/SettingsScreen.js'), (m) => m.SettingsScreen);
+const LivePackScreen = lazyPart(() => import('./team/LivePackScreen.js'), (m) => m.LivePackScreen);
 const ShortcutHelp = lazyPart(() => import('./shortcuts/ShortcutHelp.js'), (m) => m.ShortcutHelp);
 
 /** Which screen is showing; kept in the URL query so a reload returns to the same pack. */
-type Route = { screen: 'library' } | { screen: 'pack'; file: string; section?: string; created?: boolean } | { screen: 'settings' };
+type Route = { screen: 'library' } | { screen: 'pack'; file: string; section?: string; created?: boolean } | { screen: 'settings' } | { screen: 'team'; file: string };
 
 function readRoute(): Route {
   const params = new URLSearchParams(window.location.search);
   const file = params.get('pack');
   if (file) return { screen: 'pack', file, section: params.get('section') ?? undefined };
+  const team = params.get('team');
+  if (team) return { screen: 'team', file: team };
   return params.get('screen') === 'settings' ? { screen: 'settings' } : { screen: 'library' };
 }
 
@@ -29,6 +32,8 @@ function writeRoute(route: Route): void {
     url.searchParams.set('pack', route.file);
     if (route.section) url.searchParams.set('section', route.section);
   } else url.searchParams.delete('pack');
+  if (route.screen === 'team') url.searchParams.set('team', route.file);
+  else url.searchParams.delete('team');
   if (route.screen === 'settings') url.searchParams.set('screen', 'settings');
   window.history.pushState(null, '', url);
 }
@@ -93,6 +98,17 @@ export function App() {
       </>
     );
   }
+  if (route.screen === 'team') {
+    return (
+      <>
+        <LazyPart fallback={<p className="muted loading">Joining the team server…</p>}>
+          <LivePackScreen key={route.file} file={route.file} onBack={() => navigate({ screen: 'library' })} />
+        </LazyPart>
+        {helpDialog}
+        {identity}
+      </>
+    );
+  }
   const screen = route.screen === 'pack' ? (
     <PackScreen
       key={route.file}
@@ -109,7 +125,7 @@ export function App() {
       }}
     />
   ) : (
-    <LibraryScreen onOpen={(file, section) => navigate({ screen: 'pack', file, section })} onCreated={(file) => navigate({ screen: 'pack', file, created: true })} onSettings={() => navigate({ screen: 'settings' })} />
+    <LibraryScreen onOpen={(file, section) => navigate({ screen: 'pack', file, section })} onOpenLive={(file) => navigate({ screen: 'team', file })} onCreated={(file) => navigate({ screen: 'pack', file, created: true })} onSettings={() => navigate({ screen: 'settings' })} />
   );
   return (
     <>

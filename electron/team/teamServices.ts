@@ -9,7 +9,7 @@ import { checkSession, fetchTeamPack, listTeamPacks, putTeamPack, signIn, signOu
 import { packFromJson } from '../../shared/pack/parse.js';
 import type { PackStore } from '../workspace/packStore.js';
 
-type TeamMethods = 'teamStatus' | 'teamSignIn' | 'teamSignOut' | 'teamPacks' | 'teamCopyPack' | 'teamSharePack';
+type TeamMethods = 'teamStatus' | 'teamSignIn' | 'teamSignOut' | 'teamPacks' | 'teamCopyPack' | 'teamSharePack' | 'teamOpenPack';
 
 /**
  * The team server as the app sees it (issue 18, point 3: Settings → Team server, and the
@@ -88,6 +88,10 @@ export function createTeamServices(deps: { dataDir: string; settings: SettingsSt
     async teamPacks() {
       const s = await session();
       return { origin: s.origin, packs: await listTeamPacks(s.origin, s.token) };
+    },
+    async teamOpenPack({ file }) {
+      const s = await session();
+      return { pack: packFromJson(await fetchTeamPack(s.origin, s.token, file), { label: file }) };
     },
     // "Save a local copy" (point 5): the server's pack as it is now, as a new pack of the
     // workspace (its own id, so the two are never taken for one another).

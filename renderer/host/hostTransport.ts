@@ -23,7 +23,7 @@ const TOKEN_KEY = 'briefing-token';
  * first use of sessionStorage on a page waits on the browser (several ms at start-up), so it
  * is written after the first requests are on their way.
  */
-function browserToken(): string {
+export function browserToken(): string {
   const match = /token=([0-9a-f]+)/.exec(window.location.hash);
   if (match) {
     setTimeout(() => sessionStorage.setItem(TOKEN_KEY, match[1]!), 0);

@@ -39,7 +39,7 @@ type PendingAction =
  * The library: every pack in the workspace with the actions on each; full-text search,
  * filters, sort and a count per status. Ctrl/Cmd+F focuses the search box.
  */
-export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string) => void; onCreated?: (file: string) => void; onSettings?: () => void }) {
+export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string) => void; onOpenLive?: (file: string) => void; onCreated?: (file: string) => void; onSettings?: () => void }) {
   const [list, setList] = useState<PackList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -232,7 +232,7 @@ export function LibraryScreen(props: { onOpen: (file: string, sectionId?: string
             </tbody>
           </table>
         )}
-        <TeamPacks onOpen={props.onOpen} />
+        <TeamPacks onOpen={props.onOpen} onOpenLive={props.onOpenLive} />
       </main>
       {pending?.kind === 'new' && (
         <LazyPart>

@@ -12,7 +12,7 @@ import { host } from '../host/hostClient.js';
  */
 type State = { kind: 'hidden' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; origin: string; packs: TeamPackListing[] };
 
-export function TeamPacks(props: { onOpen: (file: string) => void }) {
+export function TeamPacks(props: { onOpen: (file: string) => void; onOpenLive?: (file: string) => void }) {
   const [state, setState] = useState<State>({ kind: 'hidden' });
   const [copying, setCopying] = useState<string | null>(null);
   const [copyError, setCopyError] = useState<string | null>(null);
@@ -66,7 +66,13 @@ export function TeamPacks(props: { onOpen: (file: string) => void }) {
                 <td>{STATUS_LABELS[p.status as PackStatus] ?? p.status}</td>
                 <td>{formatDateTime(p.updatedAt)}</td>
                 <td>{p.people.length ? p.people.map((x) => x.name).join(', ') : <span className="muted">nobody</span>}</td>
-                <td>
+                <td className="team-pack-actions">
+                  {/* Live editing goes through the browser host's relay; the desktop app has none yet. */}
+                  {props.onOpenLive && !window.briefing && (
+                    <button type="button" className="primary" aria-label={`Open live: ${p.title || p.file}`} onClick={() => props.onOpenLive!(p.file)}>
+                      Open live
+                    </button>
+                  )}{' '}
                   <button
                     type="button"
                     disabled={copying !== null}

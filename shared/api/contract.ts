@@ -399,6 +399,7 @@ export const hostMethods = {
   teamSignOut: method<{ signedOut: boolean }>()(noArgs, 'Sign out of the team server'),
   teamPacks: method<{ origin: string; packs: TeamPackListing[] }>()(noArgs, 'The packs the team server offers this account'),
   teamSharePack: method<{ origin: string; file: string }>()(z.object({ file: packRef }).strict(), 'Put a local pack (as saved) on the team server'),
+  teamOpenPack: method<{ pack: Pack }>()(z.object({ file: z.string().min(1).max(300) }).strict(), 'A team server pack as the server has it now (to open it live)'),
   teamCopyPack: method<OpenedPack>()(z.object({ file: z.string().min(1).max(300) }).strict(), 'Save a local copy of a team server pack in the workspace'),
   // ---- Back from Word (issue 14, point 7) ----
   // A reviewed copy, sent up with importUpload, read by the same DOCX reader; its comments and

@@ -1,0 +1,129 @@
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { Provider } from '@lexical/yjs';
+import { packSocketPath, FINAL_CLOSE_CODES } from '../../shared/collab/protocol.js';
+import { SECTION_FIELDS, SECTION_ORDER, FRONT_SHEET } from '../../shared/collab/layout.js';
+import { browserToken } from '../host/hostTransport.js';
+
+/**
+ * One team-server pack open live in this page (issue 18): its Y.Doc, joined through the
+ * browser host's relay (electron/team/teamRelay.ts; the session token stays in the back end).
+ * Framework-free: the screen reads the outline, the title and who is here from it.
+ */
+export const TOKEN_PROTOCOL_PREFIX = 'briefing-token.';
+
+export type LiveConnection = { kind: 'connecting' } | { kind: 'live' } | { kind: 'reconnecting' } | { kind: 'closed'; reason: string };
+
+export interface LiveSectionInfo {
+  id: string;
+  title: string;
+}
+
+export interface Person {
+  clientId: number;
+  name: string;
+  color: string;
+  sectionId: string | null;
+}
+
+export class LivePack {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private connection: LiveConnection = { kind: 'connecting' };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(readonly file: string) {
+    const base = `${window.location.origin.replace(/^http/, 'ws')}/team`;
+    this.provider = new WebsocketProvider(base, packSocketPath(file), this.doc, {
+      protocols: [`${TOKEN_PROTOCOL_PREFIX}${browserToken()}`],
+      disableBc: true,
+      maxBackoffTime: 2500,
+      // Connected by start(), once every section editor is bound: @lexical/yjs's first binding
+      // fills an editor from the Yjs changes it observes, so an editor bound after the first
+      // sync would stay empty.
+      connect: false,
+    });
+    this.provider.on('sync', (synced: boolean) => synced && this.set({ kind: 'live' }));
+    this.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'disconnected' && this.connection.kind === 'live') this.set({ kind: 'reconnecting' });
+    });
+    // A refusal that reconnecting cannot mend (not signed in, no such pack, not allowed): stop
+    // and say why, in the server's own plain words.
+    this.provider.on('connection-close' as never, ((event: CloseEvent | null) => {
+      if (event && FINAL_CLOSE_CODES.has(event.code)) {
+        this.provider.shouldConnect = false;
+        this.set({ kind: 'closed', reason: event.reason });
+      }
+    }) as never);
+    for (const type of [this.doc.getArray(SECTION_ORDER), this.doc.getMap(SECTION_FIELDS), this.doc.getMap(FRONT_SHEET)]) type.observeDeep(() => this.emit());
+    this.provider.awareness.on('change', () => this.emit());
+  }
+
+  start(): void {
+    this.provider.connect();
+  }
+
+  private set(next: LiveConnection): void {
+    this.connection = next;
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  get state(): LiveConnection {
+    return this.connection;
+  }
+
+  title(): string {
+    return String(this.doc.getMap(FRONT_SHEET).get('title') ?? '');
+  }
+
+  sections(): LiveSectionInfo[] {
+    const fields = this.doc.getMap<Y.Map<unknown>>(SECTION_FIELDS);
+    return this.doc
+      .getArray<string>(SECTION_ORDER)
+      .toArray()
+      .map((id) => ({ id, title: String(fields.get(id)?.get('title') ?? '') }));
+  }
+
+  /** Everyone else here now, with the section they are in. */
+  people(): Person[] {
+    const out: Person[] = [];
+    for (const [clientId, state] of this.provider.awareness.getStates()) {
+      if (clientId === this.doc.clientID) continue;
+      const s = state as { name?: string; color?: string; section?: string; user?: { name?: string } };
+      const name = s.name ?? s.user?.name;
+      if (name) out.push({ clientId, name, color: s.color ?? '#555', sectionId: s.section ?? null });
+    }
+    return out;
+  }
+
+  /**
+   * The provider as one section editor's CollaborationPlugin sees it. The plugin connects on
+   * mount and disconnects on unmount; the pack owns its one connection for every section
+   * (start() and destroy()), so both are no-ops here.
+   */
+  providerFor(): Provider {
+    const p = this.provider;
+    return {
+      awareness: p.awareness as unknown as Provider['awareness'],
+      connect: () => {},
+      disconnect: () => {},
+      on: ((type: string, cb: never) => p.on(type as never, cb)) as Provider['on'],
+      off: ((type: string, cb: never) => p.off(type as never, cb)) as Provider['off'],
+    };
+  }
+
+  destroy(): void {
+    this.provider.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+}
