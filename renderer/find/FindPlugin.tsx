@@ -12,6 +12,8 @@ import { LOAD_ALL_EVENT } from '../editor/LoadContentPlugin.js';
 /** CSS Custom Highlight names (styled in find.css): every match, and the one the user is on. */
 const ALL = 'briefing-find';
 const CURRENT = 'briefing-find-current';
+/** The section whose matches the page's highlights show now (one registry for the page). */
+let highlightOwner: string | null = null;
 /** Typing with the bar open re-finds after this pause, so a keystroke never waits for it. */
 const REFRESH_DELAY_MS = 120;
 
@@ -123,6 +125,7 @@ export function FindPlugin(props: { sectionId: string; history: HistoryState; in
           else all.push(staticRangeOf(range));
         }
         registry.set(ALL, new Highlight(...all));
+        highlightOwner = sectionId;
         if (currentRange) registry.set(CURRENT, new Highlight(currentRange));
         else registry.delete(CURRENT);
       }
@@ -188,10 +191,25 @@ export function FindPlugin(props: { sectionId: string; history: HistoryState; in
     };
     const detach = find.attach(live);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const removeUpdate = editor.registerUpdateListener(({ editorState, prevEditorState }) => {
+    let painted = true;
+    const removeUpdate = editor.registerUpdateListener(({ editorState, prevEditorState, dirtyLeaves, dirtyElements }) => {
       if (!keyOf(find.state) || editorState === prevEditorState) return;
+      // While the text is being typed, this section's highlights come down: the ranges are
+      // fixed to where the matches were, so they would mark the wrong letters, and Chromium
+      // repaints every one of them on each keystroke. They are back after a pause (refresh).
+      if (painted && (dirtyLeaves.size > 0 || dirtyElements.size > 0)) {
+        const registry = highlights();
+        if (registry && registry.get(ALL) && highlightOwner === sectionId) {
+          registry.delete(ALL);
+          registry.delete(CURRENT);
+        }
+        painted = false;
+      }
       clearTimeout(timer);
-      timer = setTimeout(refresh, REFRESH_DELAY_MS);
+      timer = setTimeout(() => {
+        painted = true;
+        refresh();
+      }, REFRESH_DELAY_MS);
     });
     let last = find.state;
     const unsubscribe = find.store.subscribe(() => {

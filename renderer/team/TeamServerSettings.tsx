@@ -99,7 +99,7 @@ export function TeamServerSettings() {
               <input value={address} onChange={(e) => setAddress(e.target.value)} placeholder="https://team.sefton.gov.uk" autoComplete="url" maxLength={300} />
             </label>
             <label className="field">
-              <span>Your name on the team server</span>
+              <span>Account name</span>
               <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="username" maxLength={200} />
             </label>
             <label className="field">

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.js';
 import { makeTempDir, removeDir, startBrowserHost, type BrowserHost } from '../support/browserHost.js';
 import { startTeamServer } from '../../electron/teamServer/teamServer.js';
@@ -58,6 +59,8 @@ test('two people type into one section live; each sees the other’s words and p
     // Lee's caret is drawn in Priya's editor with his name (as well as his name in the outline).
     await expect(page.getByText('Lee Office', { exact: true })).toHaveCount(2);
     await page.screenshot({ path: test.info().outputPath('live-priya.png') });
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     // Lee moves to another section: Priya's outline shows him there.
     await lee.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'angle' }).click();

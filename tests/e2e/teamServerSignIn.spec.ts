@@ -29,7 +29,7 @@ test('sign in to the team server, see its packs in the library, save a local cop
     await page.getByRole('button', { name: 'Settings' }).click();
     const team = page.getByRole('group', { name: 'Team server' });
     await team.getByLabel('Address').fill(server.url);
-    await team.getByLabel('Your name on the team server').fill('Priya Shah');
+    await team.getByLabel('Account name').fill('Priya Shah');
     await team.getByLabel('Password').fill('not the password');
     await team.getByRole('button', { name: 'Sign in' }).click();
     await expect(team.getByRole('alert')).toHaveText('That name and password do not match an account on this team server.');
@@ -84,7 +84,7 @@ test('sign in to the team server, see its packs in the library, save a local cop
     await page.getByRole('button', { name: 'Settings' }).click();
     await expect(team.getByRole('status').filter({ hasText: 'cannot be reached' })).toBeVisible();
     await team.getByRole('button', { name: 'Sign out' }).click();
-    await expect(team.getByLabel('Your name on the team server')).toHaveValue('Priya Shah');
+    await expect(team.getByLabel('Account name')).toHaveValue('Priya Shah');
     await expect(team.getByLabel('Address')).toHaveValue(server.url);
     await page.getByRole('button', { name: '← Library' }).click();
     await expect(page.getByRole('region', { name: /On the team server/ })).toHaveCount(0);
