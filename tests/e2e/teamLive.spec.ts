@@ -62,6 +62,14 @@ test('two people type into one section live; each sees the other’s words and p
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
+    // Undo takes back only one's own typing: Priya's words go, Lee's stay, for both of them.
+    await priyaText.click();
+    await page.keyboard.press('Control+z');
+    await expect(priyaText).not.toContainText('Bootle first.');
+    await expect(priyaText).toContainText('Agreed, and Netherton.');
+    await expect(leeText).not.toContainText('Bootle first.');
+    await expect(leeText).toContainText('Agreed, and Netherton.');
+
     // Lee moves to another section: Priya's outline shows him there.
     await lee.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'angle' }).click();
     await expect(lee.locator('[data-section-editor="angle"]')).toHaveText('Local angle.');
