@@ -149,14 +149,24 @@ export class ChromiumRenderer implements HtmlPdfRenderer {
     const useFirstTab = !this.firstTabBusy;
     if (useFirstTab) this.firstTabBusy = true;
     try {
+      const newTab = async () => {
+        ({ targetId } = await this.pipe.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' }));
+        const { sessionId } = await this.pipe.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+        await this.pipe.send('Page.enable', {}, sessionId);
+        return sessionId;
+      };
       const work = async () => {
-        let sessionId = useFirstTab ? await this.attachFirstTab() : null;
-        if (!sessionId) {
-          ({ targetId } = await this.pipe.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' }));
-          ({ sessionId } = await this.pipe.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true }));
-          await this.pipe.send('Page.enable', {}, sessionId);
+        const first = useFirstTab ? await this.attachFirstTab() : null;
+        if (!first) return this.printFile(await newTab(), file);
+        try {
+          return await this.printFile(first, file);
+        } catch {
+          // Now and then Chromium answers "Printing failed" in a tab that has printed before
+          // (seen about once in forty runs on a busy machine): the document goes to a fresh
+          // tab once, and that tab is not reused.
+          this.firstTab = null;
+          return this.printFile(await newTab(), file);
         }
-        return this.printFile(sessionId, file);
       };
       return await withTimeout(work(), RENDER_TIMEOUT_MS, 'Making the PDF took too long, so it was stopped. Try again, or export to Word.');
     } finally {
