@@ -1,3 +1,4 @@
+import type { TeamPackListing } from '../../shared/api/contract.js';
 import { HostError } from '../../shared/api/errors.js';
 
 /**
@@ -14,16 +15,6 @@ export interface TeamSession {
   expiresAt: number;
   name: string;
   permissions: string[];
-}
-
-export interface TeamPackSummary {
-  file: string;
-  id: string;
-  title: string;
-  status: string;
-  exempt: boolean;
-  updatedAt: string;
-  people: Array<{ name: string }>;
 }
 
 /** "team.example.gov.uk:8443" or a full URL → the server's origin; refuses anything but http(s). */
@@ -80,8 +71,8 @@ export async function signOut(origin: string, token: string): Promise<void> {
   await call(origin, '/api/sign-out', { method: 'POST', token, body: {} });
 }
 
-export async function listTeamPacks(origin: string, token: string): Promise<TeamPackSummary[]> {
-  return (await call<{ packs: TeamPackSummary[] }>(origin, '/api/packs', { method: 'GET', token })).packs;
+export async function listTeamPacks(origin: string, token: string): Promise<TeamPackListing[]> {
+  return (await call<{ packs: TeamPackListing[] }>(origin, '/api/packs', { method: 'GET', token })).packs;
 }
 
 /** One pack as the server has it now (its live document, or its file). Validated by the caller. */

@@ -54,6 +54,12 @@ export function createTeamServices(deps: { dataDir: string; settings: SettingsSt
     return s;
   }
 
+  /** A pack as the server has it now, validated like any pack file. */
+  async function serverPack(file: string) {
+    const s = await session();
+    return packFromJson(await fetchTeamPack(s.origin, s.token, file), { label: file });
+  }
+
   return {
     async teamStatus() {
       const settings = await deps.settings.get();
@@ -89,15 +95,11 @@ export function createTeamServices(deps: { dataDir: string; settings: SettingsSt
       const s = await session();
       return { origin: s.origin, packs: await listTeamPacks(s.origin, s.token) };
     },
-    async teamOpenPack({ file }) {
-      const s = await session();
-      return { pack: packFromJson(await fetchTeamPack(s.origin, s.token, file), { label: file }) };
-    },
+    teamOpenPack: async ({ file }) => ({ pack: await serverPack(file) }),
     // "Save a local copy" (point 5): the server's pack as it is now, as a new pack of the
     // workspace (its own id, so the two are never taken for one another).
     async teamCopyPack({ file }) {
-      const s = await session();
-      const pack = packFromJson(await fetchTeamPack(s.origin, s.token, file), { label: file });
+      const pack = await serverPack(file);
       return (await deps.packs()).saveAs(pack, pack.frontSheet.title);
     },
     // "Share with the team" (point 5): the local pack, as saved, goes onto the server under the

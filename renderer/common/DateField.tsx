@@ -45,7 +45,7 @@ export function DateField(props: Passed & { value: string; onChange: (iso: strin
         autoComplete="off"
         placeholder="dd/mm/yyyy"
         value={text}
-        aria-invalid={bad || rest['aria-invalid'] === true ? true : rest['aria-invalid']}
+        aria-invalid={bad ? true : rest['aria-invalid']}
         aria-describedby={describedBy}
         onChange={(e) => {
           setText(e.target.value);

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { currentAuthor } from '../library/currentAuthor.js';
+import { host } from '../host/hostClient.js';
 import { LivePack } from './livePack.js';
 import { LiveSectionEditor } from './LiveSectionEditor.js';
 import './team.css';
@@ -14,11 +15,11 @@ const COLOURS = ['#1d70b8', '#b58840', '#00703c', '#912b88', '#d4351c', '#28a197
 export function LivePackScreen(props: { file: string; onBack: () => void }) {
   const live = useMemo(() => new LivePack(props.file), [props.file]);
   const [me, setMe] = useState<{ name: string; color: string } | null>(null);
-  const version = useSyncExternalStore(
+  // Re-render when the connection, outline, title or people change (the snapshot is their digest).
+  useSyncExternalStore(
     (cb) => live.subscribe(cb),
     () => `${live.state.kind}|${live.sections().map((s) => `${s.id}:${s.title}`).join(',')}|${live.title()}|${live.people().map((p) => `${p.name}@${p.sectionId}`).join(',')}`,
   );
-  void version;
   const [current, setCurrent] = useState<string | null>(null);
   const sections = live.sections();
   const shown = current ?? sections[0]?.id ?? null;
@@ -26,7 +27,6 @@ export function LivePackScreen(props: { file: string; onBack: () => void }) {
   useEffect(() => {
     // The name the others see is the team account's (who signed in), else this computer's author.
     void (async () => {
-      const { host } = await import('../host/hostClient.js');
       const status = await host.teamStatus({}).catch(() => null);
       const name = status?.signedIn ? status.as : (await currentAuthor()).name || 'A colleague';
       setMe({ name, color: COLOURS[Math.abs(hash(name)) % COLOURS.length]! });
@@ -102,7 +102,6 @@ export function LivePackScreen(props: { file: string; onBack: () => void }) {
 
 /** The section ids, from the server's copy of the pack (one request), before the live join. */
 async function fetchOutline(live: LivePack): Promise<string[]> {
-  const { host } = await import('../host/hostClient.js');
   const { pack } = await host.teamOpenPack({ file: live.file });
   return pack.sections.map((s) => s.id);
 }
