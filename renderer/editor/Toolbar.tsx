@@ -271,7 +271,7 @@ function TbButton(props: { label: string; icon: ReactNode; text?: string; shortc
 }
 
 /** ARIA toolbar with roving tabindex: one Tab stop, arrows move within. */
-function RovingToolbar(props: { label: string; disabled: boolean; children: ReactNode }) {
+export function RovingToolbar(props: { label: string; disabled: boolean; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const current = useRef(0);
   const items = () => Array.from(ref.current?.querySelectorAll<HTMLElement>('button:not(:disabled), select:not(:disabled)') ?? []);

@@ -103,7 +103,7 @@ export function ReviewContextMenu() {
       <button type="button" role="menuitem" onClick={run(() => editor.dispatchCommand(ADD_COMMENT_COMMAND, undefined))}>
         Comment <span className="muted">Ctrl+Alt+M</span>
       </button>
-      {menu.suggestionId && (
+      {menu.suggestionId && !review.state.suggestOnly && (
         <>
           <button type="button" role="menuitem" onClick={run(() => review.settle((id) => id === menu.suggestionId, 'accept'))}>
             Accept change

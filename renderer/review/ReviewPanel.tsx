@@ -25,6 +25,8 @@ export const ReviewPanel = memo(function ReviewPanel(props: { review: ReviewPart
   const activeThread = useReviewState(review, (s) => s.activeThread, null);
   const draftThread = useReviewState(review, (s) => s.draftThread, null);
   useReviewState(review, (s) => s.author, null);
+  // Someone who may only suggest sees the changes but is not offered accepting them.
+  const mayDecide = !useReviewState(review, (s) => s.suggestOnly, false);
   const index = useMemo(() => buildReviewIndex(pack, live), [pack, live]);
   const [section, setSection] = useState<string>('all');
   const [author, setAuthor] = useState<string>('all');
@@ -102,12 +104,16 @@ export const ReviewPanel = memo(function ReviewPanel(props: { review: ReviewPart
       </div>
       {!readOnly && (
         <div className="review-bulk">
-          <button type="button" disabled={shownSuggestions.length === 0} onClick={() => settleShown('accept')}>
-            Accept {shownSuggestions.length} shown
-          </button>
-          <button type="button" disabled={shownSuggestions.length === 0} onClick={() => settleShown('reject')}>
-            Reject {shownSuggestions.length} shown
-          </button>
+          {mayDecide && (
+            <>
+              <button type="button" disabled={shownSuggestions.length === 0} onClick={() => settleShown('accept')}>
+                Accept {shownSuggestions.length} shown
+              </button>
+              <button type="button" disabled={shownSuggestions.length === 0} onClick={() => settleShown('reject')}>
+                Reject {shownSuggestions.length} shown
+              </button>
+            </>
+          )}
           {props.activeSection && (
             <button type="button" onClick={() => review.createThread(props.activeSection!, 'section', '')}>
               Comment on this section
@@ -127,7 +133,7 @@ export const ReviewPanel = memo(function ReviewPanel(props: { review: ReviewPart
               {item.kind === 'thread' ? (
                 <ThreadCard review={review} pack={pack} item={item} sectionTitle={titleOf(item.sectionId)} active={item.id === activeThread} draft={item.id === draftThread} readOnly={readOnly} />
               ) : (
-                <SuggestionCard review={review} item={item} sectionTitle={titleOf(item.sectionId)} readOnly={readOnly} onDone={setNotice} />
+                <SuggestionCard review={review} item={item} sectionTitle={titleOf(item.sectionId)} readOnly={readOnly || !mayDecide} onDone={setNotice} />
               )}
             </li>
           ))}
@@ -228,7 +234,7 @@ function ThreadCard(props: { review: ReviewPart; pack: Pack; item: ReviewItem; s
         </div>
       )}
       <div className="review-actions">
-        <button type="button" onClick={() => review.jumpTo(item.sectionId, item.id, item.id)} disabled={item.detached || thread.anchor === 'section'} aria-label={`Go to the text of ${label}`}>
+        <button type="button" onClick={() => review.jumpTo(item.sectionId, item.id, item.id)} disabled={item.detached || thread.anchor === 'section'} aria-label={`Go to text of ${label}`}>
           Go to text
         </button>
         {!props.readOnly && !props.draft && (

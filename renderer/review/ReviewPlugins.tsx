@@ -23,6 +23,7 @@ import {
   REMOVE_TEXT_COMMAND,
   SELECTION_CHANGE_COMMAND,
   ParagraphNode,
+  COLLABORATION_TAG,
   HISTORIC_TAG,
   HISTORY_MERGE_TAG,
   type EditorState,
@@ -289,7 +290,7 @@ function registerReview(editor: LexicalEditor, review: ReviewPart, sectionId: st
               paintBlock(element, state);
               if (state) scheduleReport();
               // A table row added while suggesting (toolbar, Tab in the last cell) is a suggested row.
-              if (kind === 'created' && klass === TableRowNode && !state && suggesting() && !updateTags.has(HISTORIC_TAG)) created.push(key);
+              if (kind === 'created' && klass === TableRowNode && !state && suggesting() && !updateTags.has(HISTORIC_TAG) && !updateTags.has(COLLABORATION_TAG)) created.push(key);
             }
           });
           if (created.length > 0) {
@@ -309,8 +310,9 @@ function registerReview(editor: LexicalEditor, review: ReviewPart, sectionId: st
     ),
     editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      // Undo and redo can bring back or take away markup without a node being created.
-      if (tags.has(HISTORIC_TAG)) scheduleReport();
+      // Undo and redo can bring back or take away markup without a node being created; so can
+      // another person's edit, live on the team server (and Yjs's undo, which comes the same way).
+      if (tags.has(HISTORIC_TAG) || tags.has(COLLABORATION_TAG)) scheduleReport();
     }),
   );
   report();

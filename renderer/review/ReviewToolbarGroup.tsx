@@ -18,6 +18,7 @@ export function ReviewToolbarGroup() {
   const review = useReview();
   const mode = useReviewState(review, (s) => s.mode, 'editing');
   const view = useReviewState(review, (s) => s.view, 'changes');
+  const suggestOnly = useReviewState(review, (s) => s.suggestOnly, false);
   if (!review) return null;
   const keep = (e: React.MouseEvent) => e.preventDefault();
   return (
@@ -29,11 +30,12 @@ export function ReviewToolbarGroup() {
         type="button"
         className={`tb-button tb-wide${mode === 'suggesting' ? ' is-suggesting' : ''}`}
         aria-pressed={mode === 'suggesting'}
-        title={`Suggesting: track changes as suggestions (${MOD}Shift+E)`}
-        aria-keyshortcuts={`${MOD_ARIA}+Shift+E`}
+        title={suggestOnly ? 'Suggesting: your account may only suggest changes' : `Suggesting: track changes as suggestions (${MOD}Shift+E)`}
+        aria-keyshortcuts={suggestOnly ? undefined : `${MOD_ARIA}+Shift+E`}
+        aria-disabled={suggestOnly || undefined}
         disabled={!editable}
         onMouseDown={keep}
-        onClick={() => review.setMode(mode === 'suggesting' ? 'editing' : 'suggesting')}
+        onClick={() => !suggestOnly && review.setMode(mode === 'suggesting' ? 'editing' : 'suggesting')}
       >
         <span className="tb-text">Suggesting</span>
       </button>

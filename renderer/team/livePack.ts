@@ -1,8 +1,10 @@
 import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import type { Provider } from '@lexical/yjs';
-import { packSocketPath, FINAL_CLOSE_CODES } from '../../shared/collab/protocol.js';
-import { SECTION_FIELDS, SECTION_ORDER, FRONT_SHEET } from '../../shared/collab/layout.js';
+import { packSocketPath, FINAL_CLOSE_CODES, MESSAGE_SAVED } from '../../shared/collab/protocol.js';
+import { SECTION_FIELDS, SECTION_ORDER, FRONT_SHEET, PACK_FIELDS } from '../../shared/collab/layout.js';
 import { browserToken } from '../host/hostTransport.js';
 
 /**
@@ -26,11 +28,23 @@ export interface Person {
   sectionId: string | null;
 }
 
+/**
+ * The name of the copy kept on this computer (IndexedDB): per team server and pack file, so a
+ * pack of the same name on another server never merges into it.
+ */
+export function localCopyName(serverOrigin: string, file: string): string {
+  return `briefing-team:${serverOrigin}:${file}`;
+}
+
 export class LivePack {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   private connection: LiveConnection = { kind: 'connecting' };
   private readonly listeners = new Set<() => void>();
+  private local: IndexeddbPersistence | null = null;
+  /** The server's durable state vector, from its latest "saved" (see MESSAGE_SAVED). */
+  private readonly saved = new Map<number, number>();
+  private pendingValue = false;
 
   constructor(readonly file: string) {
     const base = `${window.location.origin.replace(/^http/, 'ws')}/team`;
@@ -55,12 +69,58 @@ export class LivePack {
         this.set({ kind: 'closed', reason: event.reason });
       }
     }) as never);
+    // The server says what it has fsynced; whatever of ours is beyond that is not yet safe there.
+    this.provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+      this.markSaved(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
+    };
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      // What came from the server is the server's already (someone else's edit, relayed).
+      // (Read from the transaction: an update's own state vector is empty unless it starts at clock 0.)
+      if (transaction.origin === this.provider) this.markSaved(transaction.afterState);
+      else this.checkPending();
+    });
     for (const type of [this.doc.getArray(SECTION_ORDER), this.doc.getMap(SECTION_FIELDS), this.doc.getMap(FRONT_SHEET)]) type.observeDeep(() => this.emit());
     this.provider.awareness.on('change', () => this.emit());
   }
 
-  start(): void {
+  /**
+   * Join: the copy kept on this computer (`localName`, see localCopyName) is loaded into the
+   * doc and kept up to date with every change from then on, so edits made while the server
+   * cannot be reached survive a reload or a closed laptop, and are sent when it answers.
+   */
+  start(localName: string | null): void {
+    if (localName) this.local = new IndexeddbPersistence(localName, this.doc);
     this.provider.connect();
+  }
+
+  /** Changes in this doc (ours, or loaded from this computer's copy) the server has not confirmed. */
+  get pending(): boolean {
+    return this.pendingValue;
+  }
+
+  /** Whether a copy is kept on this computer. */
+  get keptHere(): boolean {
+    return this.local !== null;
+  }
+
+  /** Clocks only move forward: a "saved" for an earlier moment must not undo a later one. */
+  private markSaved(vector: Map<number, number>): void {
+    for (const [client, clock] of vector) this.saved.set(client, Math.max(clock, this.saved.get(client) ?? 0));
+    this.checkPending();
+  }
+
+  private checkPending(): void {
+    let pending = false;
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
+      if (clock > (this.saved.get(client) ?? 0)) {
+        pending = true;
+        break;
+      }
+    }
+    if (pending !== this.pendingValue) {
+      this.pendingValue = pending;
+      this.emit();
+    }
   }
 
   private set(next: LiveConnection): void {
@@ -122,8 +182,32 @@ export class LivePack {
   }
 
   destroy(): void {
+    void this.local?.destroy();
     this.provider.destroy();
     this.doc.destroy();
     this.listeners.clear();
   }
+}
+
+/** What the copy kept on this computer holds: the pack's id and its outline (empty if none). */
+export async function readLocalCopy(localName: string): Promise<{ packId: string | null; sectionIds: string[] }> {
+  const doc = new Y.Doc();
+  const copy = new IndexeddbPersistence(localName, doc);
+  try {
+    await copy.whenSynced;
+    const id = doc.getMap(PACK_FIELDS).get('id');
+    return { packId: typeof id === 'string' ? id : null, sectionIds: doc.getArray<string>(SECTION_ORDER).toArray() };
+  } finally {
+    await copy.destroy();
+    doc.destroy();
+  }
+}
+
+/** Forget the copy kept on this computer (it belonged to another pack of the same file name). */
+export async function dropLocalCopy(localName: string): Promise<void> {
+  const doc = new Y.Doc();
+  const copy = new IndexeddbPersistence(localName, doc);
+  await copy.whenSynced;
+  await copy.clearData();
+  doc.destroy();
 }

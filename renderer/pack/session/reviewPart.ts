@@ -3,7 +3,7 @@ import type { CommentThread, Person, Review, ReviewComment, Suggestion } from '.
 import type { SuggestionKind } from '../../../shared/review/vocabulary.js';
 import { settleContent, type Decide, type Decision } from '../../../shared/review/settle.js';
 import { reviewMarkupOf, type SectionReviewMarkup } from '../../../shared/review/presence.js';
-import type { PackSession, SessionPart } from './PackSession.js';
+import type { SessionPart } from './PackSession.js';
 import { Store } from './store.js';
 
 /**
@@ -43,6 +43,26 @@ export interface ReviewUiState {
   /** The open section's markup as the editor has it now (null when no section is open). */
   live: { sectionId: string; markup: SectionReviewMarkup } | null;
   author: Person;
+  /**
+   * The person may only suggest (a team-server account without "edit"): suggesting stays on
+   * and deciding suggestions is not offered, as the server would refuse both.
+   */
+  suggestOnly: boolean;
+}
+
+/**
+ * What the review part needs of the pack it belongs to: a local PackSession, or a pack open
+ * live on the team server (renderer/team/liveReviewSource.ts), whose records live in Y.Maps.
+ */
+export interface ReviewSource {
+  /** The latest pack, read at the moment a record is needed. */
+  readonly current: Pack | null;
+  /** Change the pack; only what differs is kept (and, live, sent). */
+  update(change: (pack: Pack) => Pack): void;
+  /** Bring the pack up to date with every open editor. */
+  flushEditors(): void;
+  /** Told whenever the pack (and so its records) may have changed. */
+  readonly store: { subscribe(listener: () => void): () => void };
 }
 
 const INITIAL: ReviewUiState = {
@@ -53,6 +73,7 @@ const INITIAL: ReviewUiState = {
   panelOpen: false,
   live: null,
   author: { name: '', role: '' },
+  suggestOnly: false,
 };
 
 function newId(prefix: string): string {
@@ -67,7 +88,7 @@ export class ReviewPart implements SessionPart {
   /** The pack screen opens a section when a jump goes to one that is not open. */
   openSection: ((sectionId: string) => void) | null = null;
 
-  constructor(private readonly session: PackSession) {}
+  constructor(private readonly session: ReviewSource) {}
 
   start(): void {}
 
@@ -105,7 +126,12 @@ export class ReviewPart implements SessionPart {
     this.store.set({ author });
   }
 
-  setMode = (mode: ReviewMode): void => this.store.set({ mode });
+  setMode = (mode: ReviewMode): void => this.store.set({ mode: this.state.suggestOnly ? 'suggesting' : mode });
+
+  /** Keep suggesting on, and deciding off, for a person who may only suggest. */
+  setSuggestOnly(suggestOnly: boolean): void {
+    this.store.set(suggestOnly ? { suggestOnly, mode: 'suggesting' } : { suggestOnly });
+  }
   setView = (view: ReviewView): void => this.store.set({ view });
   setPanelOpen = (panelOpen: boolean): void => this.store.set({ panelOpen });
   setActiveThread = (activeThread: string | null): void => this.store.set({ activeThread });
@@ -211,6 +237,7 @@ export class ReviewPart implements SessionPart {
    * (undoable there) and in every other section's stored content. Returns how many.
    */
   settle(pick: (id: string, record: Suggestion | undefined) => boolean, decision: Decision, onlySection?: string): number {
+    if (this.state.suggestOnly) return 0;
     this.session.flushEditors();
     const pack = this.session.current;
     if (!pack) return 0;
