@@ -69,8 +69,8 @@ export function LivePackScreen(props: { file: string; onBack: () => void }) {
     if (!joining) return;
     review.setAuthor({ name: joining.me.name, role: '' });
     review.setSuggestOnly(joining.suggestOnly);
-    // The editors are bound in this same commit (they render once `joining` is set); connect after.
-    live.start(joining.localName);
+    // The editors render once `joining` is set; the pack connects when each has bound itself.
+    live.start(joining.localName, joining.sectionIds);
   }, [live, review, joining]);
   // Which section this person is in, for the others' outline.
   useEffect(() => {

@@ -51,9 +51,9 @@ export const LiveSectionEditor = memo(function LiveSectionEditor(props: { live: 
   const providerFactory = useMemo(
     () => (id: string, docMap: Map<string, Y.Doc>) => {
       docMap.set(id, live.doc);
-      return live.providerFor();
+      return live.providerFor(sectionId);
     },
-    [live],
+    [live, sectionId],
   );
   const label = props.title || 'this section';
   return (

@@ -45,6 +45,9 @@ export class LivePack {
   /** The server's durable state vector, from its latest "saved" (see MESSAGE_SAVED). */
   private readonly saved = new Map<number, number>();
   private pendingValue = false;
+  /** Sections whose editor's binding observes the doc (see providerFor). */
+  private readonly bound = new Set<string>();
+  private pendingStart: { localName: string | null; waitingFor: Set<string> } | null = null;
 
   constructor(readonly file: string) {
     const base = `${window.location.origin.replace(/^http/, 'ws')}/team`;
@@ -84,12 +87,22 @@ export class LivePack {
   }
 
   /**
-   * Join: the copy kept on this computer (`localName`, see localCopyName) is loaded into the
-   * doc and kept up to date with every change from then on, so edits made while the server
-   * cannot be reached survive a reload or a closed laptop, and are sent when it answers.
+   * Join once every section editor in `sectionIds` is bound: the copy kept on this computer
+   * (`localName`, see localCopyName) is loaded into the doc and kept up to date with every
+   * change from then on, so edits made while the server cannot be reached survive a reload or
+   * a closed laptop, and are sent when it answers. Waiting matters: @lexical/yjs fills an
+   * editor from the Yjs changes it observes, so one bound after the data arrived stays empty.
    */
-  start(localName: string | null): void {
-    if (localName) this.local = new IndexeddbPersistence(localName, this.doc);
+  start(localName: string | null, sectionIds: string[]): void {
+    this.pendingStart = { localName, waitingFor: new Set(sectionIds.filter((id) => !this.bound.has(id))) };
+    this.startWhenBound();
+  }
+
+  private startWhenBound(): void {
+    const waiting = this.pendingStart;
+    if (!waiting || waiting.waitingFor.size > 0) return;
+    this.pendingStart = null;
+    if (waiting.localName) this.local = new IndexeddbPersistence(waiting.localName, this.doc);
     this.provider.connect();
   }
 
@@ -166,15 +179,20 @@ export class LivePack {
   }
 
   /**
-   * The provider as one section editor's CollaborationPlugin sees it. The plugin connects on
-   * mount and disconnects on unmount; the pack owns its one connection for every section
-   * (start() and destroy()), so both are no-ops here.
+   * The provider as one section editor's CollaborationPlugin sees it. The pack owns its one
+   * connection for every section (start() and destroy()), so the plugin's disconnect is a
+   * no-op, and its connect only says this editor is bound: the plugin calls it from the
+   * effect that runs after the one that starts observing the section's root.
    */
-  providerFor(): Provider {
+  providerFor(sectionId: string): Provider {
     const p = this.provider;
     return {
       awareness: p.awareness as unknown as Provider['awareness'],
-      connect: () => {},
+      connect: () => {
+        this.bound.add(sectionId);
+        this.pendingStart?.waitingFor.delete(sectionId);
+        this.startWhenBound();
+      },
       disconnect: () => {},
       on: ((type: string, cb: never) => p.on(type as never, cb)) as Provider['on'],
       off: ((type: string, cb: never) => p.off(type as never, cb)) as Provider['off'],
