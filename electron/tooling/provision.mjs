@@ -51,6 +51,14 @@ export const TOOLS = [
   { id: 'qpdf', what: 'qpdf, which checks the PDFs’ structure and bookmarks', allOf: ['qpdf'], debian: 'qpdf', brew: 'qpdf' },
   { id: 'xmllint', what: 'xmllint, which validates the Word files against the OOXML schemas', allOf: ['xmllint'], debian: 'libxml2-utils', brew: 'libxml2' },
   {
+    id: 'python-docx',
+    what: 'python-docx (for /usr/bin/python3), an independent reader of the exported Word files',
+    files: ['/usr/lib/python3/dist-packages/docx/__init__.py'],
+    linuxOnly: true,
+    debian: 'python3-docx',
+    brew: 'python && pip3 install python-docx',
+  },
+  {
     id: 'fonts',
     what: 'Liberation fonts (Arial’s metrics), so PDFs and LibreOffice lay pages out as on Windows',
     files: ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf'],
