@@ -85,7 +85,7 @@ test('Ctrl+Alt+M comments the word at the caret; typing inside keeps the anchor,
   await page.keyboard.press('Control+Enter');
   await expect(editor.locator('mark')).toHaveText('rises');
   // Back in the text: typing inside the mark stays inside, undo takes it out again.
-  await panel.getByRole('button', { name: /Go to the text/ }).click();
+  await panel.getByRole('button', { name: /Go to text of/ }).click();
   await expect(editor).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
