@@ -1,21 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.js';
 import { makeTempDir, removeDir, startBrowserHost, type BrowserHost } from '../support/browserHost.js';
 import { startTeamServer } from '../../electron/teamServer/teamServer.js';
-import { PASSWORD, addUsers, teamPack, writeTeamPack } from '../support/teamWorkspace.js';
+import { addUsers, teamPack, writeTeamPack } from '../support/teamWorkspace.js';
+import { signInThrough } from '../support/teamPeople.js';
 
 /**
  * Issue 18, point 3 (live editing, first part): two people, each with their own browser host,
  * open one pack on a real team server on 127.0.0.1 and type into the same section; each sees
  * the other's words as they type and who else is there, and the server's file gets the text.
  */
-async function signInThrough(page: Page, host: BrowserHost, address: string, name: string): Promise<void> {
-  const response = await page.request.post(`${host.origin}/api/teamSignIn`, { headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin }, data: { address, name, password: PASSWORD } });
-  expect(response.ok(), await response.text()).toBe(true);
-}
 
 test('two people type into one section live; each sees the other’s words and presence; the server keeps them', async ({ page, host, browser }) => {
   const workspace = await makeTempDir('team-live');

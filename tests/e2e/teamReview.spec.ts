@@ -47,10 +47,14 @@ test('three people: a suggest-only reviewer suggests and comments, an officer ac
     await sam.page.keyboard.press('Control+End');
     await sam.page.keyboard.press('ArrowLeft');
     await sam.page.keyboard.type(' and Bootle');
-    // Ctrl+B is a direct change a suggestion cannot carry: not made (the server would refuse it).
-    await sam.page.keyboard.press('Control+b');
     for (const p of [priya, lee]) await expect(text(p).locator('ins.suggestion-insert')).toHaveText(' and Bootle');
     await expect(text(priya)).toHaveText('The council will invest in the seafront and Bootle.');
+    // Ctrl+B on a selected word is a direct change a suggestion cannot carry: not made (the
+    // server would refuse it and close Sam's connection).
+    await selectText(text(sam), 'seafront');
+    await sam.page.keyboard.press('Control+b');
+    await expect(text(sam).locator('.ed-bold')).toHaveCount(0);
+    await expect(sam.page.getByTestId('live-status')).toHaveText(LIVE);
 
     // Sam comments on "invest" (Ctrl+Alt+M, as in Word); the thread reaches Priya and Lee.
     await selectText(text(sam), 'invest');
